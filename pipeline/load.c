@@ -1,0 +1,388 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/*
+ * The load stage. The file is read into memory exactly once, so the bytes
+ * that are hashed are the bytes that are decoded; its header is checked
+ * against the size limits before Leptonica allocates any pixels, so a
+ * "decompression bomb" is refused in milliseconds. PDFs ("%PDF-") go to
+ * pdf.c, which checks its own limits before rendering.
+ */
+#include "load.h"
+#include "pdf.h"
+#include "text.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <openssl/evp.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+void folio_load_limits_init(folio_load_limits *lim)
+{
+    lim->max_bytes = (size_t)512 << 20; /* 512 MiB */
+    lim->max_pixels = 120000000LL;      /* A3 at 600 dpi is 7016 x 9921 = 69.6 Mpx */
+    lim->max_side = 30000;
+    lim->max_pages = 5000;
+    lim->max_work_bytes = (long long)2 << 30; /* 2 GiB per worker, see load.h */
+}
+
+int folio_sha256_hex(const void *data, size_t len, char hex[65])
+{
+    unsigned char md[EVP_MAX_MD_SIZE];
+    unsigned int mdlen = 0;
+    if (!EVP_Digest(data, len, md, &mdlen, EVP_sha256(), NULL) || mdlen != 32)
+        return FOLIO_ENOMEM;
+    for (unsigned i = 0; i < mdlen; i++)
+        snprintf(hex + 2 * i, 3, "%02x", md[i]);
+    hex[64] = '\0';
+    return 0;
+}
+
+/* Read the whole regular file at path. Refuses FIFOs, devices, directories. */
+static int read_file(const char *path, const folio_load_limits *lim, unsigned char **pdata,
+                     size_t *plen, folio_error *err)
+{
+    *pdata = NULL;
+    *plen = 0;
+    int fd = open(path, O_RDONLY | O_NOCTTY | O_NONBLOCK | O_CLOEXEC);
+    if (fd < 0)
+        return folio_error_set(err, FOLIO_EINPUT, "%s: cannot open: %s", path, strerror(errno));
+    struct stat st;
+    int rc = 0;
+    unsigned char *data = NULL;
+    if (fstat(fd, &st) != 0) {
+        rc = folio_error_set(err, FOLIO_EINPUT, "%s: cannot stat: %s", path, strerror(errno));
+        goto done;
+    }
+    if (!S_ISREG(st.st_mode)) {
+        rc = folio_error_set(err, FOLIO_EINPUT, "%s: not a regular file", path);
+        goto done;
+    }
+    if (st.st_size == 0) {
+        rc = folio_error_set(err, FOLIO_EINPUT, "%s: empty file", path);
+        goto done;
+    }
+    if ((unsigned long long)st.st_size > lim->max_bytes) {
+        rc = folio_error_set(err, FOLIO_EINPUT, "%s: file of %lld bytes exceeds the limit of %zu",
+                             path, (long long)st.st_size, lim->max_bytes);
+        goto done;
+    }
+    size_t len = (size_t)st.st_size, got = 0;
+    data = malloc(len + 1);
+    if (!data) {
+        rc = folio_error_set(err, FOLIO_ENOMEM, "%s: out of memory reading the file", path);
+        goto done;
+    }
+    while (got < len) {
+        ssize_t n = read(fd, data + got, len - got);
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n <= 0) {
+            rc = folio_error_set(err, FOLIO_EINPUT, "%s: read failed: %s", path,
+                                 n < 0 ? strerror(errno) : "file shrank while reading");
+            goto done;
+        }
+        got += (size_t)n;
+    }
+    *pdata = data;
+    *plen = len;
+    data = NULL;
+done:
+    free(data);
+    close(fd);
+    return rc;
+}
+
+static const char *format_name(int fmt)
+{
+    if (L_FORMAT_IS_TIFF(fmt))
+        return "tiff";
+    switch (fmt) {
+    case IFF_PNG: return "png";
+    case IFF_JFIF_JPEG: return "jpeg";
+    case IFF_PNM: return "pnm";
+    case IFF_BMP: return "bmp";
+    case IFF_GIF: return "gif";
+    case IFF_WEBP: return "webp";
+    case IFF_JP2: return "jp2";
+    default: return NULL;
+    }
+}
+
+static int count_tiff_pages(const unsigned char *data, size_t len, int *pn)
+{
+    FILE *fp = fmemopen((void *)data, len, "rb");
+    if (!fp)
+        return -1;
+    int n = 0;
+    int bad = tiffGetCount(fp, &n);
+    fclose(fp);
+    *pn = n;
+    return bad || n < 1 ? -1 : 0;
+}
+
+static unsigned rd16le(const unsigned char *p)
+{
+    return (unsigned)p[0] | (unsigned)p[1] << 8;
+}
+
+static long rd32le(const unsigned char *p)
+{
+    return (long)(int32_t)((uint32_t)p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16 |
+                           (uint32_t)p[3] << 24);
+}
+
+/* Skip GIF data sub-blocks from *pos; \return 0, or -1 when they run past the end. */
+static int gif_skip_blocks(const unsigned char *data, size_t len, size_t *pos)
+{
+    while (*pos < len) {
+        size_t n = data[(*pos)++];
+        if (n == 0)
+            return 0;
+        *pos += n;
+    }
+    return -1;
+}
+
+/*
+ * The largest frame of a GIF, walked block by block without decoding:
+ * Leptonica has no header-only GIF reader, and giflib allocates every
+ * frame's width x height before decoding any of it (a 65535 x 65535 frame
+ * is 4 GiB). \return 0 with *pw, *ph, or -1 for a truncated or corrupt file.
+ */
+static int gif_dims(const unsigned char *data, size_t len, int *pw, int *ph)
+{
+    size_t pos = 13;
+    if (len < 13)
+        return -1;
+    *pw = (int)rd16le(data + 6);
+    *ph = (int)rd16le(data + 8);
+    if (data[10] & 0x80)
+        pos += 3u << ((data[10] & 7) + 1);
+    while (pos < len) {
+        unsigned char tag = data[pos++];
+        if (tag == 0x3B)
+            return 0;
+        if (tag == 0x21) {
+            if (++pos > len || gif_skip_blocks(data, len, &pos))
+                return -1;
+        } else if (tag == 0x2C) {
+            if (pos + 9 > len)
+                return -1;
+            *pw = L_MAX(*pw, (int)rd16le(data + pos + 4));
+            *ph = L_MAX(*ph, (int)rd16le(data + pos + 6));
+            unsigned char packed = data[pos + 8];
+            pos += 9;
+            if (packed & 0x80)
+                pos += 3u << ((packed & 7) + 1);
+            if (++pos > len || gif_skip_blocks(data, len, &pos)) /* LZW code size, data */
+                return -1;
+        } else {
+            return -1;
+        }
+    }
+    return -1;
+}
+
+/* Leptonica reads a whole BMP to learn its size; the header has it at fixed places. */
+static int bmp_dims(const unsigned char *data, size_t len, int *pw, int *ph, int *pbpp)
+{
+    if (len < 30)
+        return -1;
+    long w = rd32le(data + 18), h = rd32le(data + 22);
+    if (h < 0 && h > -0x7fffffffL)
+        h = -h;
+    *pw = w > 0 && w <= 0x7fffffffL ? (int)w : 0;
+    *ph = h > 0 && h <= 0x7fffffffL ? (int)h : 0;
+    *pbpp = (int)rd16le(data + 28);
+    return 0;
+}
+
+/* Width, height and bits per pixel of page `page`, from the header only. */
+static int read_dims(const unsigned char *data, size_t len, int fmt, int page, int *pw, int *ph,
+                     int *pbpp, int *pres)
+{
+    int bps = 0, spp = 0, cmap = 0, f = fmt;
+    *pres = 0;
+    if (fmt == IFF_GIF) {
+        *pbpp = 8;
+        return gif_dims(data, len, pw, ph);
+    }
+    if (fmt == IFF_BMP)
+        return bmp_dims(data, len, pw, ph, pbpp);
+    if (L_FORMAT_IS_TIFF(fmt)) {
+        if (readHeaderMemTiff(data, len, page, pw, ph, &bps, &spp, pres, &cmap, &f))
+            return -1;
+    } else if (pixReadHeaderMem(data, len, &f, pw, ph, &bps, &spp, &cmap)) {
+        return -1;
+    }
+    *pbpp = cmap ? 32 : bps * spp; /* a colormap is expanded to RGB by the first stage */
+    return 0;
+}
+
+/*
+ * The working memory a page of w x h pixels needs, in bytes: the decoded
+ * image at its depth (32 bits for colour, as Leptonica holds it) plus
+ * FOLIO_WORK_BYTES_PER_PX for the 8-bit copies preprocessing keeps at once
+ * and Tesseract's own images and tables (load.h).
+ */
+static long long work_bytes(int w, int h, int bpp)
+{
+    long long px = (long long)w * h;
+    int in = bpp > 8 ? 4 : 1;
+    return px * (in + FOLIO_WORK_BYTES_PER_PX);
+}
+
+/* Check format, page count and dimensions without decoding pixels. */
+static int check_header(const char *path, const unsigned char *data, size_t len, int page,
+                        const folio_load_limits *lim, folio_loaded *out, int *pfmt,
+                        folio_error *err)
+{
+    int fmt = IFF_UNKNOWN, w = 0, h = 0, bpp = 0, res = 0;
+    if (len < 12 || findFileFormatBuffer(data, &fmt) || !format_name(fmt))
+        return folio_error_set(err, FOLIO_EINPUT,
+                               "%s: not an image Folio reads (PNG, JPEG, TIFF, PNM, BMP, GIF, "
+                               "WebP, JPEG 2000)", path);
+    out->format = format_name(fmt);
+    out->pages = 1;
+    if (L_FORMAT_IS_TIFF(fmt) && count_tiff_pages(data, len, &out->pages))
+        return folio_error_set(err, FOLIO_EINPUT, "%s: corrupt TIFF (no readable directory)",
+                               path);
+    if (out->pages > lim->max_pages)
+        return folio_error_set(err, FOLIO_EINPUT, "%s: %d pages exceed the limit of %d", path,
+                               out->pages, lim->max_pages);
+    if (page >= out->pages)
+        return folio_error_set(err, FOLIO_EINPUT, "%s: has %d page(s); page %d requested", path,
+                               out->pages, page + 1);
+    if (read_dims(data, len, fmt, page, &w, &h, &bpp, &res))
+        return folio_error_set(err, FOLIO_EINPUT, "%s: unreadable or truncated %s header", path,
+                               out->format);
+    if (w <= 0 || h <= 0)
+        return folio_error_set(err, FOLIO_EINPUT, "%s: image has no pixels (%d x %d)", path, w,
+                               h);
+    if (w > lim->max_side || h > lim->max_side || (long long)w * h > lim->max_pixels)
+        return folio_error_set(err, FOLIO_EINPUT,
+                               "%s: %d x %d pixels exceed the limit (%d per side, %lld in all)",
+                               path, w, h, lim->max_side, lim->max_pixels);
+    long long need = work_bytes(w, h, bpp);
+    if (lim->max_work_bytes > 0 && need > lim->max_work_bytes)
+        return folio_error_set(err, FOLIO_EINPUT,
+                               "%s: a %d x %d page at %d bits needs about %lld MiB to convert, "
+                               "over the per-worker budget of %lld MiB",
+                               path, w, h, bpp, need >> 20, lim->max_work_bytes >> 20);
+    *pfmt = fmt;
+    return 0;
+}
+
+static PIX *decode(const unsigned char *data, size_t len, int fmt, int page)
+{
+    if (L_FORMAT_IS_TIFF(fmt))
+        return pixReadMemTiff(data, len, page);
+    return pixReadMem(data, len);
+}
+
+/* A PDF page: opened (page count checked) and rendered at the scan's resolution. */
+static int load_pdf_page(const char *path, const unsigned char *data, size_t len, int page,
+                         const folio_load_limits *lim, folio_loaded *out, folio_error *err)
+{
+    out->format = "pdf";
+    folio_pdf *pd = folio_pdf_open_mem(path, data, len, lim, err);
+    if (!pd)
+        return folio_error_code(err);
+    out->pages = folio_pdf_pages(pd);
+    int rc = folio_sha256_hex(data, len, out->sha256)
+                 ? folio_error_set(err, FOLIO_ENOMEM, "%s: cannot hash the file", path)
+                 : folio_pdf_render(pd, page, 0, &out->pix, err);
+    folio_pdf_destroy(&pd);
+    return rc;
+}
+
+/* A resolution tag outside the range a scan can have is treated as absent. */
+static void check_dpi(const char *name, folio_loaded *out)
+{
+    int x = pixGetXRes(out->pix), y = pixGetYRes(out->pix);
+    out->dpi = x;
+    if (x == 0 && y == 0)
+        return;
+    if (x >= FOLIO_DPI_MIN && x <= FOLIO_DPI_MAX && y >= FOLIO_DPI_MIN && y <= FOLIO_DPI_MAX)
+        return;
+    out->dpi = 0;
+    snprintf(out->note, sizeof(out->note),
+             "%s: resolution tag %d x %d dpi is implausible (not %d to %d); ignored", name, x, y,
+             FOLIO_DPI_MIN, FOLIO_DPI_MAX);
+}
+
+int folio_load_page_mem(const char *name, const unsigned char *data, size_t len, int page,
+                        const folio_load_limits *lim, folio_loaded *out, folio_error *err)
+{
+    memset(out, 0, sizeof(*out));
+    if (!name || !lim || page < 0 || (!data && len))
+        return folio_error_set(err, FOLIO_EUSAGE, "load: bad arguments");
+    int fmt = IFF_UNKNOWN, rc;
+    if (len == 0)
+        return folio_error_set(err, FOLIO_EINPUT, "%s: empty file", name);
+    if (len > lim->max_bytes)
+        return folio_error_set(err, FOLIO_EINPUT, "%s: file of %zu bytes exceeds the limit of %zu",
+                               name, len, lim->max_bytes);
+    if (folio_pdf_sniff(data, len)) {
+        rc = load_pdf_page(name, data, len, page, lim, out, err);
+        goto done;
+    }
+    rc = check_header(name, data, len, page, lim, out, &fmt, err);
+    if (rc)
+        return rc;
+    if (folio_sha256_hex(data, len, out->sha256))
+        return folio_error_set(err, FOLIO_ENOMEM, "%s: cannot hash the file", name);
+    out->pix = decode(data, len, fmt, page);
+    if (!out->pix)
+        return folio_error_set(err, FOLIO_EINPUT, "%s: corrupt or truncated %s data", name,
+                               out->format);
+done:
+    if (rc == 0 && out->pix) {
+        out->width = pixGetWidth(out->pix);
+        out->height = pixGetHeight(out->pix);
+        out->depth = pixGetDepth(out->pix);
+        check_dpi(name, out);
+    }
+    return rc;
+}
+
+int folio_load_page(const char *path, int page, const folio_load_limits *lim,
+                    folio_loaded *out, folio_error *err)
+{
+    memset(out, 0, sizeof(*out));
+    if (!path || !lim || page < 0)
+        return folio_error_set(err, FOLIO_EUSAGE, "load: bad arguments");
+    unsigned char *data = NULL;
+    size_t len = 0;
+    int rc = read_file(path, lim, &data, &len, err);
+    if (rc == 0)
+        rc = folio_load_page_mem(path, data, len, page, lim, out, err);
+    free(data);
+    return rc;
+}
+
+int folio_load_count_pages(const char *path, const folio_load_limits *lim, folio_error *err)
+{
+    unsigned char *data = NULL;
+    size_t len = 0;
+    folio_loaded info;
+    int fmt;
+    memset(&info, 0, sizeof(info));
+    int rc = read_file(path, lim, &data, &len, err);
+    if (rc)
+        return rc;
+    if (folio_pdf_sniff(data, len)) {
+        folio_pdf *pd = folio_pdf_open_mem(path, data, len, lim, err);
+        rc = pd ? folio_pdf_pages(pd) : folio_error_code(err);
+        folio_pdf_destroy(&pd);
+        free(data);
+        return rc;
+    }
+    rc = check_header(path, data, len, 0, lim, &info, &fmt, err);
+    free(data);
+    return rc ? rc : info.pages;
+}

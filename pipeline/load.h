@@ -1,0 +1,78 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/*
+ * Loading one page of an input image: read the file once, hash it, check
+ * its header against the limits before decoding anything, then decode the
+ * requested page with Leptonica.
+ */
+#ifndef FOLIO_LOAD_H
+#define FOLIO_LOAD_H
+
+#include "folio/folio.h"
+
+#include <leptonica/allheaders.h>
+#include <stddef.h>
+
+/*
+ * The per-worker memory bound. Converting a page of N pixels holds the
+ * decoded image (N bytes, 4N for colour) plus about FOLIO_WORK_BYTES_PER_PX
+ * bytes a pixel at the peak: preprocessing's 8-bit working copies (gray,
+ * background-normalized, mask, rotated, cropped, rescaled) and Tesseract's
+ * own images and tables. Measured with /usr/bin/time -v on pages of 5 to
+ * 69 Mpx (docs/RELIABILITY.md); a page whose estimate is over
+ * max_work_bytes is refused before decoding, so N workers never need more
+ * than about N x max_work_bytes.
+ */
+#define FOLIO_WORK_BYTES_PER_PX 12
+
+/* A resolution tag outside this range is treated as absent (a note says so). */
+#define FOLIO_DPI_MIN 50
+#define FOLIO_DPI_MAX 4800
+
+typedef struct folio_load_limits {
+    size_t max_bytes;         /* file size */
+    long long max_pixels;     /* width * height */
+    int max_side;             /* width or height */
+    int max_pages;            /* pages in one file */
+    long long max_work_bytes; /* estimated working memory of one page; 0: no bound */
+} folio_load_limits;
+
+/** Fill lim with the documented defaults (ample for A3 at 600 dpi). */
+void folio_load_limits_init(folio_load_limits *lim);
+
+typedef struct folio_loaded {
+    PIX *pix;           /* the decoded page; caller destroys with pixDestroy */
+    int width, height;
+    int depth;          /* bits per pixel after decoding */
+    int dpi;            /* the file's resolution tag, 0 if none */
+    int pages;          /* pages in the file */
+    const char *format; /* static: "png", "jpeg", "tiff", "pnm", ... */
+    char sha256[65];    /* of the whole file */
+    char note[256];     /* a warning that did not stop loading (ignored dpi tag), or "" */
+} folio_loaded;
+
+/**
+ * Load page `page` (0-based) of the image at path.
+ * \return 0 with *out filled (caller owns out->pix) or FOLIO_EINPUT / FOLIO_ENOMEM
+ *         with err naming the file and the reason; out->pix is NULL then.
+ */
+int folio_load_page(const char *path, int page, const folio_load_limits *lim,
+                    folio_loaded *out, folio_error *err);
+
+/**
+ * Load page `page` of an image held in memory (the bytes need not be
+ * NUL-terminated; they are not kept). name: how the file is named in
+ * messages. Same checks and results as folio_load_page.
+ */
+int folio_load_page_mem(const char *name, const unsigned char *data, size_t len, int page,
+                        const folio_load_limits *lim, folio_loaded *out, folio_error *err);
+
+/**
+ * Count the pages of the image at path without decoding pixels.
+ * \return the count (>=1) or a negative folio_status with err set.
+ */
+int folio_load_count_pages(const char *path, const folio_load_limits *lim, folio_error *err);
+
+/** SHA-256 of len bytes as 64 lower-case hex digits + NUL into hex[65]. \return 0 or <0. */
+int folio_sha256_hex(const void *data, size_t len, char hex[65]);
+
+#endif /* FOLIO_LOAD_H */

@@ -1,0 +1,344 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/*
+ * Tesseract, through its C API. Text is copied out of every Tesseract
+ * string and TessDeleteText'd at once; nothing Tesseract owns escapes this
+ * file. OpenMP inside Tesseract is held to one thread per worker here, so
+ * pages run in parallel across workers instead of fighting inside one.
+ */
+#include "ocr.h"
+#include "recheck.h"
+#include "text.h"
+
+#include <omp.h>
+#include <stdlib.h>
+#include <string.h>
+#include <tesseract/capi.h>
+
+struct folio_ocr {
+    TessBaseAPI *api;
+    TessBaseAPI *zh;    /* chi_sim alone, single line: the second pass; made on first use */
+    bool zh_failed;
+    char *datapath;
+    char *tessdata;     /* as given, for the second handle */
+};
+
+/*
+ * Tesseract's LSTM asks for several threads with num_threads() clauses, which
+ * omp_set_num_threads() cannot override; with two pages on two cores those
+ * threads spin against each other (measured: 42 s instead of 6.5 s a page).
+ * A max-active-levels of 0 makes every parallel region inactive, i.e. one
+ * thread, and it is per-thread state: call it on the worker's own thread.
+ */
+static void limit_openmp(void)
+{
+    omp_set_dynamic(0);
+    omp_set_num_threads(1);
+    omp_set_max_active_levels(0);
+}
+
+folio_ocr *folio_ocr_create(const char *tessdata, const char *lang, const char *config,
+                            folio_error *err)
+{
+    limit_openmp();
+    folio_ocr *o = calloc(1, sizeof(*o));
+    if (!o) {
+        folio_error_set(err, FOLIO_ENOMEM, "tesseract: out of memory");
+        return NULL;
+    }
+    o->api = TessBaseAPICreate();
+    char *configs[1] = {(char *)config};
+    if (!o->api ||
+        TessBaseAPIInit1(o->api, tessdata, lang, OEM_LSTM_ONLY, configs, config ? 1 : 0) != 0) {
+        folio_error_set(err, FOLIO_EENGINE,
+                        "tesseract: cannot load language data '%s' from %s (install "
+                        "tesseract-ocr-chi-sim and tesseract-ocr-eng, or pass --tessdata DIR)",
+                        lang, tessdata ? tessdata : "Tesseract's default tessdata directory");
+        folio_ocr_destroy(&o);
+        return NULL;
+    }
+    TessBaseAPISetPageSegMode(o->api, PSM_AUTO);
+    o->datapath = folio_strdup(TessBaseAPIGetDatapath(o->api));
+    o->tessdata = folio_strdup(tessdata);
+    o->zh_failed = !strstr(lang, "chi_sim");
+    return o;
+}
+
+void folio_ocr_destroy(folio_ocr **po)
+{
+    if (!po || !*po)
+        return;
+    TessBaseAPI *apis[2] = {(*po)->api, (*po)->zh};
+    for (int i = 0; i < 2; i++) {
+        if (apis[i]) {
+            TessBaseAPIEnd(apis[i]);
+            TessBaseAPIDelete(apis[i]);
+        }
+    }
+    free((*po)->datapath);
+    free((*po)->tessdata);
+    free(*po);
+    *po = NULL;
+}
+
+const char *folio_ocr_datapath(const folio_ocr *o)
+{
+    return o && o->datapath ? o->datapath : "";
+}
+
+/* ---- collecting the iterator's output ---------------------------------- */
+
+typedef struct collect {
+    folio_page *pg;
+    size_t cap_lines, cap_blocks, cap_words;
+    const folio_ocr_map *map;
+    double conf_sum;
+    size_t conf_n;
+} collect;
+
+static folio_box map_box(const folio_ocr_map *m, int l, int t, int r, int b)
+{
+    folio_box box;
+    box.x = (int)(l / m->scale + 0.5f) + m->off_x;
+    box.y = (int)(t / m->scale + 0.5f) + m->off_y;
+    box.w = (int)((r - l) / m->scale + 0.5f);
+    box.h = (int)((b - t) / m->scale + 0.5f);
+    return box;
+}
+
+static int grow(void **arr, size_t *cap, size_t n, size_t elem)
+{
+    if (n < *cap)
+        return 0;
+    size_t ncap = *cap ? *cap * 2 : 16;
+    void *p = realloc(*arr, ncap * elem);
+    if (!p)
+        return FOLIO_ENOMEM;
+    memset((char *)p + *cap * elem, 0, (ncap - *cap) * elem);
+    *arr = p;
+    *cap = ncap;
+    return 0;
+}
+
+static int start_block(collect *c, const TessPageIterator *pi)
+{
+    folio_page *pg = c->pg;
+    if (grow((void **)&pg->blocks, &c->cap_blocks, pg->n_blocks, sizeof(folio_block)))
+        return FOLIO_ENOMEM;
+    folio_block *b = &pg->blocks[pg->n_blocks++];
+    int l = 0, t = 0, r = 0, bt = 0;
+    TessPageIteratorBoundingBox(pi, RIL_BLOCK, &l, &t, &r, &bt);
+    b->box = map_box(c->map, l, t, r, bt);
+    b->first_line = pg->n_lines;
+    return 0;
+}
+
+static int start_line(collect *c, const TessPageIterator *pi, int para, bool para_start)
+{
+    folio_page *pg = c->pg;
+    if (pg->n_blocks == 0 && start_block(c, pi))
+        return FOLIO_ENOMEM;
+    if (grow((void **)&pg->lines, &c->cap_lines, pg->n_lines, sizeof(folio_line)))
+        return FOLIO_ENOMEM;
+    folio_line *ln = &pg->lines[pg->n_lines++];
+    int l = 0, t = 0, r = 0, b = 0;
+    TessPageIteratorBoundingBox(pi, RIL_TEXTLINE, &l, &t, &r, &b);
+    ln->box = map_box(c->map, l, t, r, b);
+    ln->block = (int)pg->n_blocks - 1;
+    ln->para = para;
+    ln->para_start = para_start;
+    pg->blocks[pg->n_blocks - 1].n_lines++;
+    c->cap_words = 0;
+    return 0;
+}
+
+static folio_script word_script(const char *s)
+{
+    size_t len = strlen(s), han = 0, latin = 0;
+    uint32_t cp;
+    for (size_t i = 0; i < len;) {
+        i += folio_utf8_decode(s + i, len - i, &cp);
+        han += folio_is_han(cp);
+        latin += folio_is_latin(cp);
+    }
+    if (han == 0 && latin == 0)
+        return FOLIO_SCRIPT_OTHER;
+    return han >= latin ? FOLIO_SCRIPT_HAN : FOLIO_SCRIPT_LATIN;
+}
+
+static int add_word(collect *c, TessResultIterator *ri, const TessPageIterator *pi)
+{
+    if (c->pg->n_lines == 0)
+        return 0;
+    char *t = TessResultIteratorGetUTF8Text(ri, RIL_WORD);
+    if (!t)
+        return 0;
+    char *text = folio_strdup(t);
+    TessDeleteText(t);
+    if (!text)
+        return FOLIO_ENOMEM;
+    folio_line *ln = &c->pg->lines[c->pg->n_lines - 1];
+    if (grow((void **)&ln->words, &c->cap_words, ln->n_words, sizeof(folio_word))) {
+        free(text);
+        return FOLIO_ENOMEM;
+    }
+    folio_word *w = &ln->words[ln->n_words++];
+    int l = 0, tp = 0, r = 0, b = 0;
+    TessPageIteratorBoundingBox(pi, RIL_WORD, &l, &tp, &r, &b);
+    w->text = text;
+    w->box = map_box(c->map, l, tp, r, b);
+    w->conf = TessResultIteratorConfidence(ri, RIL_WORD);
+    w->script = word_script(text);
+    c->conf_sum += w->conf;
+    c->conf_n++;
+    return 0;
+}
+
+/*
+ * Word boxes of Chinese text overlap and gap at random, so whether a space
+ * was printed before a word is read from Tesseract's own line text, where
+ * its recognizer records the spaces it saw: find each word in the line
+ * text in order and look at what precedes it.
+ */
+static void mark_spaces(folio_line *ln, const char *line_text)
+{
+    const char *pos = line_text;
+    for (size_t j = 0; j < ln->n_words; j++) {
+        folio_word *w = &ln->words[j];
+        const char *hit = *w->text ? strstr(pos, w->text) : NULL;
+        if (!hit) {
+            w->space_before = j > 0;
+            continue;
+        }
+        w->space_before = j > 0 && hit > line_text && (hit[-1] == ' ' || hit[-1] == '\t');
+        pos = hit + strlen(w->text);
+    }
+}
+
+/* Keep Tesseract's text of the line just started in ln->text (repair replaces it). */
+static int keep_line_text(TessResultIterator *ri, folio_line *ln)
+{
+    char *t = TessResultIteratorGetUTF8Text(ri, RIL_TEXTLINE);
+    if (!t)
+        return 0;
+    free(ln->text);
+    ln->text = folio_strdup(t);
+    TessDeleteText(t);
+    return ln->text ? 0 : FOLIO_ENOMEM;
+}
+
+static void finish_lines(folio_page *pg)
+{
+    for (size_t i = 0; i < pg->n_lines; i++) {
+        folio_line *ln = &pg->lines[i];
+        mark_spaces(ln, ln->text ? ln->text : "");
+        double s = 0;
+        for (size_t j = 0; j < ln->n_words; j++)
+            s += ln->words[j].conf;
+        ln->conf = ln->n_words ? (float)(s / ln->n_words) : 0;
+    }
+    for (size_t i = 0; i < pg->n_blocks; i++) {
+        folio_block *b = &pg->blocks[i];
+        double s = 0;
+        for (size_t j = 0; j < b->n_lines; j++)
+            s += pg->lines[b->first_line + j].conf;
+        b->conf = b->n_lines ? (float)(s / b->n_lines) : 0;
+    }
+}
+
+static int walk(collect *c, TessResultIterator *ri)
+{
+    TessPageIterator *pi = TessResultIteratorGetPageIterator(ri);
+    int para = -1;
+    do {
+        if (TessPageIteratorIsAtBeginningOf(pi, RIL_BLOCK) && start_block(c, pi))
+            return FOLIO_ENOMEM;
+        bool ps = TessPageIteratorIsAtBeginningOf(pi, RIL_PARA);
+        if (ps)
+            para++;
+        bool line_start = TessPageIteratorIsAtBeginningOf(pi, RIL_TEXTLINE);
+        if (line_start && start_line(c, pi, para < 0 ? 0 : para, ps))
+            return FOLIO_ENOMEM;
+        if (line_start && keep_line_text(ri, &c->pg->lines[c->pg->n_lines - 1]))
+            return FOLIO_ENOMEM;
+        if (add_word(c, ri, pi))
+            return FOLIO_ENOMEM;
+    } while (TessPageIteratorNext(pi, RIL_WORD));
+    return 0;
+}
+
+/* The second-pass handle, created on first use; NULL if it cannot be had. */
+static TessBaseAPI *zh_handle(folio_ocr *o)
+{
+    if (o->zh || o->zh_failed)
+        return o->zh;
+    o->zh = TessBaseAPICreate();
+    if (!o->zh || TessBaseAPIInit2(o->zh, o->tessdata, "chi_sim", OEM_LSTM_ONLY) != 0) {
+        if (o->zh)
+            TessBaseAPIDelete(o->zh);
+        o->zh = NULL;
+        o->zh_failed = true;
+        return NULL;
+    }
+    TessBaseAPISetVariable(o->zh, "debug_file", "/dev/null");
+    TessBaseAPISetPageSegMode(o->zh, PSM_SINGLE_LINE);
+    return o->zh;
+}
+
+static int second_pass(folio_ocr *o, PIX *pix, int dpi, const folio_ocr_map *map,
+                       folio_page *pg, folio_error *err)
+{
+    TessBaseAPI *zh = zh_handle(o);
+    if (!zh)
+        return 0;
+    if (dpi > 0)
+        TessBaseAPISetSourceResolution(zh, dpi);
+    if (folio_recheck_page(zh, pix, map, pg, NULL))
+        return folio_error_set(err, FOLIO_ENOMEM, "%s: out of memory in the second pass",
+                               pg->source_path);
+    return 0;
+}
+
+int folio_ocr_recognize(folio_ocr *o, PIX *pix, int dpi, const folio_ocr_map *map,
+                        double timeout_s, bool recheck, folio_page *pg, folio_error *err)
+{
+    if (!o || !pix || !pg || !map)
+        return folio_error_set(err, FOLIO_EUSAGE, "ocr: bad arguments");
+    limit_openmp();
+    TessBaseAPIClear(o->api);
+    TessBaseAPISetImage2(o->api, pix);
+    if (dpi > 0)
+        TessBaseAPISetSourceResolution(o->api, dpi);
+    ETEXT_DESC *mon = TessMonitorCreate();
+    if (mon && timeout_s > 0)
+        TessMonitorSetDeadlineMSecs(mon, (int)(timeout_s * 1000));
+    int rc = 0;
+    TessResultIterator *ri = NULL;
+    if (TessBaseAPIRecognize(o->api, mon) != 0) {
+        rc = folio_error_set(err, timeout_s > 0 ? FOLIO_ELIMIT : FOLIO_EENGINE,
+                             "%s: recognition %s", pg->source_path,
+                             timeout_s > 0 ? "cancelled or exceeded the time limit" : "failed");
+        goto done;
+    }
+    ri = TessBaseAPIGetIterator(o->api);
+    if (ri) {
+        collect c = {.pg = pg, .map = map};
+        c.cap_lines = pg->n_lines;
+        c.cap_blocks = pg->n_blocks;
+        if (walk(&c, ri)) {
+            rc = folio_error_set(err, FOLIO_ENOMEM, "%s: out of memory in recognition",
+                                 pg->source_path);
+            goto done;
+        }
+        pg->conf = c.conf_n ? c.conf_sum / c.conf_n : -1;
+    }
+    finish_lines(pg);
+    if (recheck)
+        rc = second_pass(o, pix, dpi, map, pg, err);
+done:
+    if (ri)
+        TessResultIteratorDelete(ri);
+    if (mon)
+        TessMonitorDelete(mon);
+    TessBaseAPIClear(o->api);
+    return rc;
+}

@@ -1,0 +1,44 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/*
+ * The recognition stage: one Tesseract handle, created once per worker and
+ * reused for every page, and the walk over its result iterator that turns
+ * Tesseract's blocks, paragraphs, lines and words into Folio's page model.
+ */
+#ifndef FOLIO_OCR_H
+#define FOLIO_OCR_H
+
+#include "page.h"
+
+#include <leptonica/allheaders.h>
+
+typedef struct folio_ocr folio_ocr;
+
+/**
+ * Create and initialize a Tesseract handle. tessdata NULL: Tesseract's
+ * default; config: a Tesseract config file to apply (NULL: none).
+ * \return a new handle (destroy with folio_ocr_destroy) or NULL with err set
+ *         (FOLIO_EENGINE naming the missing language data).
+ */
+folio_ocr *folio_ocr_create(const char *tessdata, const char *lang, const char *config,
+                            folio_error *err);
+void folio_ocr_destroy(folio_ocr **po);
+/** \return the tessdata directory Tesseract uses (owned by the handle). */
+const char *folio_ocr_datapath(const folio_ocr *o);
+
+/* How boxes in the recognized image map back to page coordinates. */
+typedef struct folio_ocr_map {
+    float scale;  /* recognized image pixels per page pixel */
+    int off_x, off_y;
+} folio_ocr_map;
+
+/**
+ * Recognize pix (not taken) at dpi and append its lines and words to pg
+ * (pg->lines, pg->blocks, pg->conf). timeout_s > 0 cancels recognition
+ * after that many seconds (FOLIO_ELIMIT). recheck: run the second pass
+ * (recheck.h) over spans that look misread.
+ * \return 0 or a negative folio_status with err set.
+ */
+int folio_ocr_recognize(folio_ocr *o, PIX *pix, int dpi, const folio_ocr_map *map,
+                        double timeout_s, bool recheck, folio_page *pg, folio_error *err);
+
+#endif /* FOLIO_OCR_H */

@@ -1,0 +1,158 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/*
+ * Page orientation (0/90/180/270). Two detectors: Leptonica's
+ * ascender/descender statistics (fast, needs some Latin text) and
+ * Tesseract's OSD (slower, script-aware). Folio asks Leptonica first and
+ * OSD only when Leptonica is unsure; when neither is confident the page is
+ * left as it is. All rotations here are "degrees to turn clockwise to make
+ * the page upright"; Tesseract's orient_deg is the opposite sense.
+ */
+#include "preprocess.h"
+
+#include <stdlib.h>
+#include <tesseract/capi.h>
+
+struct folio_osd {
+    TessBaseAPI *api;
+};
+
+/* Leptonica's own decision thresholds (makeOrientDecision defaults). */
+#define LEPT_MIN_CONF 8.0f
+#define LEPT_MIN_RATIO 2.5f
+/* OSD confidence below this is a guess (measured on the dev pages). */
+#define OSD_MIN_CONF 4.0f
+/* Both detectors read text at about this resolution. */
+#define ORIENT_DPI 150
+
+folio_osd *folio_osd_create(const char *tessdata)
+{
+    folio_osd *o = calloc(1, sizeof(*o));
+    if (!o)
+        return NULL;
+    o->api = TessBaseAPICreate();
+    if (!o->api || TessBaseAPIInit3(o->api, tessdata, "osd") != 0) {
+        folio_osd_destroy(&o);
+        return NULL;
+    }
+    TessBaseAPISetPageSegMode(o->api, PSM_OSD_ONLY);
+    TessBaseAPISetVariable(o->api, "debug_file", "/dev/null");
+    return o;
+}
+
+void folio_osd_destroy(folio_osd **po)
+{
+    if (!po || !*po)
+        return;
+    if ((*po)->api) {
+        TessBaseAPIEnd((*po)->api);
+        TessBaseAPIDelete((*po)->api);
+    }
+    free(*po);
+    *po = NULL;
+}
+
+/* A copy of pixb at about ORIENT_DPI (2x or 4x rank reduction), never upscaled. */
+static PIX *reduce_for_orient(PIX *pixb, int dpi, int *dpi_out)
+{
+    *dpi_out = dpi;
+    if (dpi >= 3 * ORIENT_DPI) {
+        *dpi_out = dpi / 4;
+        return pixReduceRankBinaryCascade(pixb, 1, 1, 0, 0);
+    }
+    if (dpi >= 3 * ORIENT_DPI / 2) {
+        *dpi_out = dpi / 2;
+        return pixReduceRankBinaryCascade(pixb, 1, 0, 0, 0);
+    }
+    return pixClone(pixb);
+}
+
+/*
+ * Leptonica's up/left confidences as a turn: the strongest of the four
+ * signed readings wins, firm when it passes makeOrientDecision's thresholds.
+ * UP: upright; LEFT: tops point left, turn 90 clockwise; DOWN: 180; RIGHT:
+ * tops point right, turn 270 clockwise.
+ */
+static bool lept_decide(float up, float left, int *rotation, float *conf)
+{
+    l_int32 orient = L_TEXT_ORIENT_UNKNOWN;
+    makeOrientDecision(up, left, LEPT_MIN_CONF, LEPT_MIN_RATIO, &orient, 0);
+    bool vertical = L_ABS(left) > L_ABS(up);
+    *conf = vertical ? L_ABS(left) : L_ABS(up);
+    *rotation = vertical ? (left > 0 ? 90 : 270) : (up > 0 ? 0 : 180);
+    return orient != L_TEXT_ORIENT_UNKNOWN;
+}
+
+int folio_orient_leptonica(PIX *pixb, int dpi, int *rotation, float *conf)
+{
+    *rotation = 0;
+    *conf = 0;
+    if (!pixb || pixGetDepth(pixb) != 1)
+        return -1;
+    int rdpi, rc = -1;
+    PIX *pixr = reduce_for_orient(pixb, dpi, &rdpi);
+    l_float32 up = 0, left = 0;
+    if (!pixr || pixOrientDetect(pixr, &up, &left, 0, 0) != 0)
+        goto done;
+    if (!lept_decide(up, left, rotation, conf))
+        *conf = L_MIN(*conf, LEPT_MIN_CONF - 0.01f); /* unsure: never reads as firm */
+    rc = 0;
+done:
+    pixDestroy(&pixr);
+    return rc;
+}
+
+int folio_orient_osd(folio_osd *osd, PIX *pixb, int dpi, int *rotation, float *conf)
+{
+    *rotation = 0;
+    *conf = 0;
+    if (!osd || !pixb || pixGetDepth(pixb) != 1)
+        return -1;
+    int rdpi, deg = 0, rc = -1;
+    float oconf = 0, sconf = 0;
+    const char *script = NULL;
+    PIX *pixr = reduce_for_orient(pixb, dpi, &rdpi);
+    if (!pixr)
+        goto done;
+    TessBaseAPISetImage2(osd->api, pixr);
+    TessBaseAPISetSourceResolution(osd->api, rdpi > 0 ? rdpi : ORIENT_DPI);
+    if (TessBaseAPIDetectOrientationScript(osd->api, &deg, &oconf, &script, &sconf)) {
+        /* orient_deg is how far the content is turned clockwise (a page
+         * whose tops point right reads 90), so undo it by the complement. */
+        *rotation = (360 - deg) % 360;
+        *conf = oconf;
+        rc = 0;
+    }
+    TessBaseAPIClear(osd->api);
+done:
+    pixDestroy(&pixr);
+    return rc;
+}
+
+void folio_orient_detect(folio_osd *osd, PIX *pixb, int dpi, int *rotation, float *conf,
+                         bool *applied, const char **method)
+{
+    int rot = 0;
+    float c = 0;
+    *rotation = 0;
+    *applied = false;
+    *method = "leptonica";
+    folio_orient_leptonica(pixb, dpi, &rot, &c);
+    *conf = c;
+    if (c >= LEPT_MIN_CONF) {
+        *rotation = rot;
+        *applied = true;
+        return;
+    }
+    if (!osd) {
+        *method = "leptonica (no osd data)";
+        return;
+    }
+    if (folio_orient_osd(osd, pixb, dpi, &rot, &c) != 0)
+        return;
+    *method = "osd";
+    *conf = c;
+    if (c >= OSD_MIN_CONF) {
+        *rotation = rot;
+        *applied = true;
+    }
+}

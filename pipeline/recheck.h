@@ -1,0 +1,32 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/*
+ * The second recognition pass: spans of a line that look misread (Latin
+ * "words" of low confidence where the text is Chinese, the typical result of
+ * the eng model winning on 楷体 author lines or damaged labels) are read
+ * again alone with the Chinese model, and the better reading is kept.
+ */
+#ifndef FOLIO_RECHECK_H
+#define FOLIO_RECHECK_H
+
+#include "ocr.h"
+
+#include <tesseract/capi.h>
+
+typedef struct folio_recheck_stats {
+    int spans;    /* spans re-read */
+    int replaced; /* spans whose second reading was kept */
+} folio_recheck_stats;
+
+/** \return true when the word looks misread: Latin script, low confidence. */
+bool folio_recheck_suspicious(const folio_word *w);
+
+/**
+ * Re-read every suspicious span of pg's lines from pix (the image the first
+ * pass read; map turns page boxes into its pixels) with zh, a handle
+ * initialized for Chinese alone, and replace the span's words when the new
+ * reading is better. \return 0 or FOLIO_ENOMEM.
+ */
+int folio_recheck_page(TessBaseAPI *zh, PIX *pix, const folio_ocr_map *map, folio_page *pg,
+                       folio_recheck_stats *stats);
+
+#endif /* FOLIO_RECHECK_H */

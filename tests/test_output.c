@@ -1,0 +1,85 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/* Tests for pipeline/output.c: atomic writes leave the whole file or nothing. */
+#include "folio/folio.h"
+#include "testutil.h"
+
+#include <dirent.h>
+#include <sys/stat.h>
+
+static int count_entries(const char *dir)
+{
+    DIR *d = opendir(dir);
+    int n = 0;
+    struct dirent *e;
+    while (d && (e = readdir(d)))
+        n += strcmp(e->d_name, ".") && strcmp(e->d_name, "..");
+    if (d)
+        closedir(d);
+    return n;
+}
+
+START_TEST(writes_whole_file_and_replaces)
+{
+    char *dir = make_tmpdir();
+    char path[4200];
+    snprintf(path, sizeof(path), "%s/out.json", dir);
+    folio_error *err = folio_error_create();
+    ck_assert_int_eq(folio_write_atomic(path, "{\"a\": 1}\n", 9, err), 0);
+    char *s = slurp(path, NULL);
+    ck_assert_str_eq(s, "{\"a\": 1}\n");
+    free(s);
+    ck_assert_int_eq(folio_write_atomic(path, "国", 3, err), 0);
+    s = slurp(path, NULL);
+    ck_assert_str_eq(s, "国");
+    free(s);
+    ck_assert_int_eq(count_entries(dir), 1); /* no temporary left beside it */
+    unlink(path);
+    rmdir(dir);
+    free(dir);
+    folio_error_destroy(&err);
+}
+END_TEST
+
+START_TEST(unwritable_target_fails_cleanly)
+{
+    char *dir = make_tmpdir();
+    char path[4200];
+    folio_error *err = folio_error_create();
+    snprintf(path, sizeof(path), "%s/no/such/dir/out.txt", dir);
+    ck_assert_int_eq(folio_write_atomic(path, "x", 1, err), FOLIO_EOUTPUT);
+    ck_assert(strstr(folio_error_message(err), path) != NULL);
+    /* a directory in the way of the rename */
+    snprintf(path, sizeof(path), "%s/taken", dir);
+    ck_assert_int_eq(mkdir(path, 0700), 0);
+    ck_assert_int_eq(folio_write_atomic(path, "x", 1, err), FOLIO_EOUTPUT);
+    ck_assert_int_eq(count_entries(dir), 1); /* only the directory; no .part left */
+    rmdir(path);
+    rmdir(dir);
+    free(dir);
+    folio_error_destroy(&err);
+}
+END_TEST
+
+START_TEST(refusing_directory_leaves_nothing)
+{
+    folio_error *err = folio_error_create();
+    /* /proc refuses new files even to root (tests run as root in CI, so
+       permission bits cannot make a directory unwritable). */
+    ck_assert_int_eq(folio_write_atomic("/proc/folio-test-out.txt", "x", 1, err), FOLIO_EOUTPUT);
+    ck_assert(access("/proc/folio-test-out.txt", F_OK) != 0);
+    folio_error_destroy(&err);
+}
+END_TEST
+
+static Suite *output_suite(void)
+{
+    Suite *s = suite_create("output");
+    TCase *tc = tcase_create("core");
+    tcase_add_test(tc, writes_whole_file_and_replaces);
+    tcase_add_test(tc, unwritable_target_fails_cleanly);
+    tcase_add_test(tc, refusing_directory_leaves_nothing);
+    suite_add_tcase(s, tc);
+    return s;
+}
+
+FOLIO_TEST_MAIN(output_suite)
