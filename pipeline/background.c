@@ -6,9 +6,8 @@
  * tell it from print by its contrast once the paper is flat.
  */
 #include "preprocess.h"
-#include <stdlib.h>
 
-#define BG_TILE_W 10   /* tiles small enough to follow a shadow across a line */
+#define BG_TILE_W 10 /* tiles small enough to follow a shadow across a line */
 #define BG_TILE_H 15
 #define BG_MIN_COUNT 50 /* paper pixels a tile needs to be measured */
 #define BG_LEVEL 200    /* where the paper lands */
@@ -29,9 +28,7 @@ PIX *folio_background_normalize(PIX *gray)
         return NULL;
     /* Paper is whatever is brighter than 60% of the paper level: shadows and
      * dark corners stay paper, print and bands do not. */
-    if (getenv("EXP_MORPH")) /* EXPERIMENT */
-        return pixBackgroundNormMorph(gray, NULL, 4, atoi(getenv("EXP_MORPH")), BG_LEVEL);
     int thresh = L_MIN(L_MAX(folio_background_paper_level(gray) * 3 / 5, 40), 160);
-    return pixBackgroundNorm(gray, NULL, NULL, BG_TILE_W, BG_TILE_H, thresh, BG_MIN_COUNT,
-                             BG_LEVEL, BG_SMOOTH_X, BG_SMOOTH_Y);
+    return pixBackgroundNorm(gray, NULL, NULL, BG_TILE_W, BG_TILE_H, thresh, BG_MIN_COUNT, BG_LEVEL,
+                             BG_SMOOTH_X, BG_SMOOTH_Y);
 }

@@ -9,7 +9,8 @@
  * the text and is set to white everywhere else.
  */
 #include "preprocess.h"
-#include <stdlib.h>
+
+#include <string.h>
 
 /* Fractions of the paper level: a pixel darker than STRONG seeds print,
  * one darker than WEAK joins the print it touches. */
@@ -51,23 +52,44 @@ done:
     return pixd;
 }
 
-PIX *folio_binarize_clean_gray(PIX *norm, PIX *mask, int dpi)
+void folio_binarize_whiten(PIX *gray, PIX *mask, int polarity)
 {
-    PIX *near = NULL, *pixd = NULL;
-    if (!norm || pixGetDepth(norm) != 8 || !mask || pixGetDepth(mask) != 1)
-        return NULL;
+    if (!gray || pixGetDepth(gray) != 8 || !mask || pixGetDepth(mask) != 1)
+        return;
+    /* Whole 32-pixel runs go at once: most of a page is far from any text. */
+    l_uint32 skip = polarity ? 0 : 0xffffffff, fill = ~skip;
+    int w = L_MIN(pixGetWidth(gray), pixGetWidth(mask));
+    int h = L_MIN(pixGetHeight(gray), pixGetHeight(mask));
+    int wplg = pixGetWpl(gray), wplm = pixGetWpl(mask);
+    l_uint32 *datag = pixGetData(gray), *datam = pixGetData(mask);
+    for (int y = 0; y < h; y++) {
+        l_uint32 *lineg = datag + y * wplg, *linem = datam + y * wplm;
+        for (int x0 = 0; x0 < w; x0 += 32) {
+            l_uint32 word = linem[x0 / 32];
+            if (word == skip)
+                continue;
+            if (word == fill && x0 + 32 <= w) {
+                memset(lineg + x0 / 4, 0xff, 32);
+                continue;
+            }
+            for (int x = x0; x < L_MIN(x0 + 32, w); x++)
+                if ((int)GET_DATA_BIT(linem, x) == polarity)
+                    SET_DATA_BYTE(lineg, x, 255);
+        }
+    }
+}
+
+int folio_binarize_clean_gray(PIX *norm, PIX *mask, int dpi)
+{
+    if (!norm || pixGetDepth(norm) != 8 || pixGetColormap(norm) || !mask || pixGetDepth(mask) != 1)
+        return -1;
     int paper = folio_background_paper_level(norm);
     int r = (int)(GRAY_NEAR_MM * (dpi > 0 ? dpi : 300) / 25.4 + 0.5);
-    near = pixDilateBrick(NULL, mask, 2 * r + 1, 2 * r + 1);
-    double gw = getenv("EXP_GW") ? atof(getenv("EXP_GW")) : GRAY_WHITE; /* EXPERIMENT */
-    pixd = pixGammaTRC(NULL, norm, 1.0f, 0, L_MAX((int)(paper * gw), 16));
-    if (!near || !pixd) {
-        pixDestroy(&pixd);
-        goto done;
-    }
-    pixInvert(near, near);
-    pixSetMasked(pixd, near, 255);
-done:
+    PIX *near = pixDilateBrick(NULL, mask, 2 * r + 1, 2 * r + 1);
+    if (!near)
+        return -1;
+    pixGammaTRC(norm, norm, 1.0f, 0, L_MAX((int)(paper * GRAY_WHITE), 16));
+    folio_binarize_whiten(norm, near, 0);
     pixDestroy(&near);
-    return pixd;
+    return 0;
 }

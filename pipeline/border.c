@@ -1,15 +1,17 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /*
- * Dark borders: scanner-lid bands, the dark world beyond the paper's edge
- * and heavy edge shadows. A border is dark, solid (it survives an opening
- * by a brick thicker than any printed stroke) and touches the image edge;
- * print is thin or stands apart from the edge, so text next to a band is
- * never eaten. Leptonica 1.82 has no pixCropImage, so the page rectangle is
- * read off the bands here.
+ * Dark borders: scanner-lid bands, the dark world beyond the paper's edge,
+ * heavy edge shadows and the thin dark line of a page edge. A border is
+ * dark, touches the image edge, and is either solid (it survives an opening
+ * by a brick thicker than any printed stroke) or a long straight line (it
+ * survives an opening by a line longer than any glyph). Print is neither,
+ * so text next to a band is never eaten. Leptonica 1.82 has no pixCropImage, so the page rectangle
+ * is read off the bands here.
  */
 #include "preprocess.h"
 
 #define BORDER_SOLID_MM 2.0f  /* thicker than any stroke of body or title type */
+#define BORDER_LINE_MM 15.0f  /* an edge line longer than any glyph or stroke */
 #define BORDER_GROW_MM 1.0f   /* the soft edge of a band */
 #define BORDER_BAND_FRACT 0.6 /* a row or column this full of border is band */
 
@@ -22,9 +24,25 @@ static int mm_to_px(float mm, int dpi)
 /* Half the paper level: bands are far darker than paper, print too. */
 static int dark_threshold(PIX *gray)
 {
-    l_int32 paper = 200;
-    pixGetRankValue(gray, 4, 0.75f, (l_uint32 *)&paper);
-    return L_MAX(paper / 2, 16);
+    return L_MAX(folio_background_paper_level(gray) / 2, 16);
+}
+
+/* What of pixr (dark = ON, at dpi) is solid or a long straight line. */
+static PIX *open_border_shapes(PIX *pixr, int dpi)
+{
+    int k = mm_to_px(BORDER_SOLID_MM, dpi) | 1, len = mm_to_px(BORDER_LINE_MM, dpi) | 1;
+    PIX *pixd = pixOpenBrick(NULL, pixr, k, k);
+    PIX *pixv = pixOpenBrick(NULL, pixr, 1, len);
+    PIX *pixh = pixOpenBrick(NULL, pixr, len, 1);
+    if (pixd && pixv && pixh) {
+        pixOr(pixd, pixd, pixv);
+        pixOr(pixd, pixd, pixh);
+    } else {
+        pixDestroy(&pixd);
+    }
+    pixDestroy(&pixv);
+    pixDestroy(&pixh);
+    return pixd;
 }
 
 /* The ON components of pixs that touch the image edge. */
@@ -104,11 +122,10 @@ PIX *folio_border_mask(PIX *gray, int dpi, int crop[4])
     /* Work near 75-100 dpi; the all-four-ON reduction already thins print. */
     int red = dpi >= 280 ? 4 : dpi >= 140 ? 2 : 1;
     pixb = pixThresholdToBinary(gray, dark_threshold(gray));
-    pixr = red == 4 ? pixReduceRankBinaryCascade(pixb, 4, 4, 0, 0)
+    pixr = red == 4   ? pixReduceRankBinaryCascade(pixb, 4, 4, 0, 0)
            : red == 2 ? pixReduceRankBinaryCascade(pixb, 4, 0, 0, 0)
                       : pixClone(pixb);
-    int k = mm_to_px(BORDER_SOLID_MM, dpi / red) | 1;
-    pixo = pixr ? pixOpenBrick(NULL, pixr, k, k) : NULL;
+    pixo = pixr ? open_border_shapes(pixr, dpi / red) : NULL;
     pixe = pixo ? edge_connected(pixo) : NULL;
     l_int32 empty = 1;
     if (!pixe || pixZero(pixe, &empty) != 0 || empty)

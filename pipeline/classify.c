@@ -25,7 +25,7 @@
 #include <string.h>
 
 #define BOX_LIMIT 1000000 /* pixels; a page is far smaller */
-#define MAX_LINES 4000 /* more lines than this: not classified (the passes are quadratic) */
+#define MAX_LINES 4000    /* more lines than this: not classified (the passes are quadratic) */
 
 typedef struct cl_line {
     const char *text;
@@ -43,11 +43,10 @@ typedef struct cl_ctx {
 } cl_ctx;
 
 static const char *const kind_labels[FOLIO_KIND_COUNT] = {
-    NULL,          "running_header", "doi",         "title_zh",    "authors_zh",
-    "affiliation_zh", "abstract_zh", "keywords_zh", "meta",        "title_en",
-    "authors_en",  "affiliation_en", "abstract_en", "keywords_en", "received",
-    "online",      "funding",        "author_bio",  "citation_zh", "citation_en",
-    "footnote",    "body",
+    NULL,          "running_header", "doi",      "title_zh", "authors_zh", "affiliation_zh",
+    "abstract_zh", "keywords_zh",    "meta",     "title_en", "authors_en", "affiliation_en",
+    "abstract_en", "keywords_en",    "received", "online",   "funding",    "author_bio",
+    "citation_zh", "citation_en",    "footnote", "body",
 };
 
 const char *folio_kind_label(folio_kind k)
@@ -169,11 +168,11 @@ static bool has_any(const char *s, const char *const *words)
     return false;
 }
 
-static const char *const affil_zh_words[] = {"大学", "学院", "研究所", "研究院", "医院", "中心",
-                                             "实验室", "公司", "学校", "科学院", "研究会", NULL};
+static const char *const affil_zh_words[] = {"大学",   "学院", "研究所", "研究院", "医院",   "中心",
+                                             "实验室", "公司", "学校",   "科学院", "研究会", NULL};
 static const char *const affil_en_words[] = {
-    "Universit", "College", "School", "Institut", "Department", "Academy", "Hospital",
-    "Laborator", "Center", "Centre", "Faculty", "Company", "Bureau", "China", NULL};
+    "Universit", "College", "School",  "Institut", "Department", "Academy", "Hospital", "Laborator",
+    "Center",    "Centre",  "Faculty", "Company",  "Bureau",     "China",   NULL};
 
 static uint32_t first_cp(const char *s)
 {
@@ -203,7 +202,8 @@ static bool affil_like_en(const cl_line *l)
     return opens_paren(l->text) || has_any(l->text, affil_en_words) || l->digit_run == 6;
 }
 
-/* An item of an English author list: one all-capital word (the surname) and one capitalised word. */
+/* An item of an English author list: one all-capital word (the surname) and one capitalised word.
+ */
 static bool author_item(const char *s, size_t a, size_t b)
 {
     int caps = 0, cap_word = 0, words = 0;
@@ -248,8 +248,8 @@ static bool authors_like_en(const cl_line *l)
 /* "Zhou Wenjie, Huang Ruoxi": comma-separated runs of 2-4 capitalised words, no function words. */
 static bool names_like_en(const cl_line *l)
 {
-    static const char *const small[] = {" of ", " and ", " the ", " in ", " for ", " on ",
-                                        " with ", " to ", NULL};
+    static const char *const small[] = {" of ", " and ",  " the ", " in ", " for ",
+                                        " on ", " with ", " to ",  NULL};
     const char *s = l->text;
     if (l->han || has_any(s, small) || !strchr(s, ','))
         return false;
@@ -288,8 +288,8 @@ static bool keywords_like(const char *s)
 /* [J] [M] ... or "2024, 30(4)" — the shape of a printed citation. */
 static bool citation_like(const char *s)
 {
-    static const char *const codes[] = {"[J]", "[M]", "[C]", "[D]", "[R]", "[N]", "[EB/OL]",
-                                        "［J］", "[J/OL]", NULL};
+    static const char *const codes[] = {"[J]", "[M]",     "[C]",   "[D]",    "[R]",
+                                        "[N]", "[EB/OL]", "［J］", "[J/OL]", NULL};
     if (has_any(s, codes))
         return true;
     for (const char *p = s; *p; p++) {
@@ -314,8 +314,8 @@ static bool citation_like(const char *s)
 
 static bool header_like(const cl_line *l)
 {
-    static const char *const marks[] = {"卷", "期", "Vol", "No.", "No,", "学报", "Journal",
-                                        "杂志", NULL};
+    static const char *const marks[] = {"卷",   "期",      "Vol",  "No.", "No,",
+                                        "学报", "Journal", "杂志", NULL};
     return l->digit >= 1 && has_any(l->text, marks);
 }
 
@@ -324,20 +324,37 @@ static bool header_like(const cl_line *l)
 static folio_kind cue_kind(folio_cue cue)
 {
     switch (cue) {
-    case FOLIO_CUE_ABSTRACT_ZH: return FOLIO_KIND_ABSTRACT_ZH;
-    case FOLIO_CUE_KEYWORDS_ZH: return FOLIO_KIND_KEYWORDS_ZH;
-    case FOLIO_CUE_CLC: case FOLIO_CUE_DOC_CODE: case FOLIO_CUE_ARTICLE_NO: return FOLIO_KIND_META;
-    case FOLIO_CUE_ABSTRACT_EN: return FOLIO_KIND_ABSTRACT_EN;
-    case FOLIO_CUE_KEYWORDS_EN: return FOLIO_KIND_KEYWORDS_EN;
-    case FOLIO_CUE_DOI: return FOLIO_KIND_DOI;
-    case FOLIO_CUE_RECEIVED: return FOLIO_KIND_RECEIVED;
-    case FOLIO_CUE_REVISED: return FOLIO_KIND_FOOTNOTE;
-    case FOLIO_CUE_ONLINE: return FOLIO_KIND_ONLINE;
-    case FOLIO_CUE_FUNDING: return FOLIO_KIND_FUNDING;
-    case FOLIO_CUE_BIO: case FOLIO_CUE_CORRESP: return FOLIO_KIND_BIO;
-    case FOLIO_CUE_CITE_ZH: return FOLIO_KIND_CITE_ZH;
-    case FOLIO_CUE_CITE_EN: return FOLIO_KIND_CITE_EN;
-    default: return FOLIO_KIND_NONE;
+    case FOLIO_CUE_ABSTRACT_ZH:
+        return FOLIO_KIND_ABSTRACT_ZH;
+    case FOLIO_CUE_KEYWORDS_ZH:
+        return FOLIO_KIND_KEYWORDS_ZH;
+    case FOLIO_CUE_CLC:
+    case FOLIO_CUE_DOC_CODE:
+    case FOLIO_CUE_ARTICLE_NO:
+        return FOLIO_KIND_META;
+    case FOLIO_CUE_ABSTRACT_EN:
+        return FOLIO_KIND_ABSTRACT_EN;
+    case FOLIO_CUE_KEYWORDS_EN:
+        return FOLIO_KIND_KEYWORDS_EN;
+    case FOLIO_CUE_DOI:
+        return FOLIO_KIND_DOI;
+    case FOLIO_CUE_RECEIVED:
+        return FOLIO_KIND_RECEIVED;
+    case FOLIO_CUE_REVISED:
+        return FOLIO_KIND_FOOTNOTE;
+    case FOLIO_CUE_ONLINE:
+        return FOLIO_KIND_ONLINE;
+    case FOLIO_CUE_FUNDING:
+        return FOLIO_KIND_FUNDING;
+    case FOLIO_CUE_BIO:
+    case FOLIO_CUE_CORRESP:
+        return FOLIO_KIND_BIO;
+    case FOLIO_CUE_CITE_ZH:
+        return FOLIO_KIND_CITE_ZH;
+    case FOLIO_CUE_CITE_EN:
+        return FOLIO_KIND_CITE_EN;
+    default:
+        return FOLIO_KIND_NONE;
     }
 }
 
@@ -365,7 +382,8 @@ static void anchor_cues(cl_ctx *c)
     }
 }
 
-/* A footnote whose label OCR lost ("AMEN: 2022-06-18"): a dated line in the lower half is 收稿日期. */
+/* A footnote whose label OCR lost ("AMEN: 2022-06-18"): a dated line in the lower half is 收稿日期.
+ */
 static void anchor_dates(cl_ctx *c)
 {
     for (size_t i = 0; i < c->n; i++) {
@@ -441,7 +459,8 @@ static int gap_below(const cl_ctx *c, const cl_line *a, const cl_line *b)
         return INT_MAX;
     int gap = b->box.y - (a->box.y + a->box.h);
     int wmin = a->box.w < b->box.w ? a->box.w : b->box.w;
-    if (gap * 10 > 9 * c->med_h + 2 || gap * 10 < -6 * hmin || overlap_x(&a->box, &b->box) * 10 < 3 * wmin)
+    if (gap * 10 > 9 * c->med_h + 2 || gap * 10 < -6 * hmin ||
+        overlap_x(&a->box, &b->box) * 10 < 3 * wmin)
         return INT_MAX;
     return gap;
 }
@@ -494,6 +513,25 @@ static size_t next_below(const cl_ctx *c, size_t last, size_t anchor, unsigned s
     return best;
 }
 
+/* Does the line end with a list separator or a hyphen, so that the next line continues it? */
+static bool ends_open(const char *s)
+{
+    size_t len = strlen(s);
+    while (len > 0 && s[len - 1] == ' ')
+        len--;
+    if (len == 0)
+        return false;
+    if (strchr(";,-", s[len - 1]))
+        return true;
+    static const char *const wide[] = {"；", "，", "、"};
+    for (size_t i = 0; i < 3; i++) {
+        size_t w = strlen(wide[i]);
+        if (len >= w && memcmp(s + len - w, wide[i], w) == 0)
+            return true;
+    }
+    return false;
+}
+
 /* A garbled or lost 关键词 label: a short-item list right after the Chinese abstract. */
 static bool keywords_zh_line(const cl_line *l)
 {
@@ -502,7 +540,8 @@ static bool keywords_zh_line(const cl_line *l)
 }
 
 /* May line l continue field k (anchored at line a)? May relabel l itself. */
-static bool accepts(const cl_ctx *c, folio_kind k, const cl_line *a, cl_line *l, int taken)
+static bool accepts(const cl_ctx *c, folio_kind k, const cl_line *a, const cl_line *last,
+                    cl_line *l, int taken)
 {
     switch (k) {
     case FOLIO_KIND_ABSTRACT_ZH:
@@ -513,15 +552,20 @@ static bool accepts(const cl_ctx *c, folio_kind k, const cl_line *a, cl_line *l,
         return (is_zh(l) || l->latin < 10) && !citation_like(l->text);
     case FOLIO_KIND_ABSTRACT_EN:
         return (is_latin(l) || l->n < 12) && !citation_like(l->text);
-    case FOLIO_KIND_KEYWORDS_ZH:
-        return taken < 2 && is_zh(l) && !is_big(c, l);
+    case FOLIO_KIND_KEYWORDS_ZH: /* a list cut after a separator goes on whatever its size */
+        return taken < 2 && is_zh(l) && (!is_big(c, l) || ends_open(last->text));
     case FOLIO_KIND_KEYWORDS_EN:
-        return taken < 2 && is_latin(l) && !is_big(c, l) && l->box.x + c->width / 50 >= a->box.x;
-    case FOLIO_KIND_CITE_ZH: case FOLIO_KIND_CITE_EN:
+        return taken < 2 && is_latin(l) && (!is_big(c, l) || ends_open(last->text)) &&
+               l->box.x + c->width / 50 >= a->box.x;
+    case FOLIO_KIND_CITE_ZH:
+    case FOLIO_KIND_CITE_EN:
         /* the title under a citation box is neither its size nor (for citation_en) its script */
         return taken < 4 && l->box.h * 2 < a->box.h * 3 && (k == FOLIO_KIND_CITE_ZH || !is_zh(l));
-    case FOLIO_KIND_FUNDING: case FOLIO_KIND_BIO: case FOLIO_KIND_RECEIVED:
-    case FOLIO_KIND_ONLINE: case FOLIO_KIND_FOOTNOTE:
+    case FOLIO_KIND_FUNDING:
+    case FOLIO_KIND_BIO:
+    case FOLIO_KIND_RECEIVED:
+    case FOLIO_KIND_ONLINE:
+    case FOLIO_KIND_FOOTNOTE:
         return taken < 3 && !is_big(c, l);
     default:
         return false;
@@ -538,7 +582,7 @@ static void grow(cl_ctx *c, size_t anchor)
     int pitch_sum = 0;
     for (int taken = 0; taken < 80; taken++) {
         size_t j = next_below(c, last, anchor, steal);
-        if (j == SIZE_MAX || !accepts(c, k, &c->l[anchor], &c->l[j], taken))
+        if (j == SIZE_MAX || !accepts(c, k, &c->l[anchor], &c->l[last], &c->l[j], taken))
             break;
         /* a paragraph keeps its line pitch; a wider step starts something else */
         int pitch = centre_y(&c->l[j]) - centre_y(&c->l[last]);
@@ -635,8 +679,8 @@ static void fallback_abstracts(cl_ctx *c)
     int header = -1;
     for (size_t i = 0; i < c->n; i++)
         if (c->l[i].n > 0 && c->l[i].cls->kind == FOLIO_KIND_HEADER)
-            header = c->l[i].box.y + c->l[i].box.h > header ? c->l[i].box.y + c->l[i].box.h
-                                                             : header;
+            header =
+                c->l[i].box.y + c->l[i].box.h > header ? c->l[i].box.y + c->l[i].box.h : header;
     if (!has_kind(c, FOLIO_KIND_ABSTRACT_ZH)) {
         int limit = min_int(min_int(top_of(c, FOLIO_KIND_KEYWORDS_ZH), top_of(c, FOLIO_KIND_META)),
                             top_of(c, FOLIO_KIND_ABSTRACT_EN));
@@ -727,7 +771,8 @@ static void assign_front_zh(cl_ctx *c, const size_t *idx, size_t n)
     }
 }
 
-/* Without an author line: the title runs to the first affiliation-like line (or is the large type). */
+/* Without an author line: the title runs to the first affiliation-like line (or is the large type).
+ */
 static size_t title_end_en(const cl_ctx *c, const size_t *idx, size_t n)
 {
     size_t end = 1;

@@ -4,6 +4,7 @@
  * convert`. Parsing and reporting only; the work is the library's.
  */
 #include "cli.h"
+#include "load.h"
 
 #include <errno.h>
 #include <getopt.h>
@@ -31,6 +32,7 @@ static const char main_help[] =
     "Commands:\n"
     "  convert PAGE      convert one page image (see folio convert --help)\n"
     "  batch INPUT...    convert many files, folders and PDFs (see folio batch --help)\n"
+    "  watch INBOX       convert every file dropped into INBOX (see folio watch --help)\n"
     "\n"
     "Options:\n"
     "  -h, --help        show this help\n"
@@ -275,8 +277,14 @@ int folio_cmd_convert(int argc, char **argv)
     if (nf > 1 && !o.output)
         return usage_error("several formats need -o STEM", NULL);
     folio_error *err = folio_error_create();
-    folio_engine *e = err ? folio_engine_create(&o.engine, err) : NULL;
+    /* A bad input is refused from its header before the engine's ~0.5 s start. */
+    folio_load_limits lim;
+    folio_load_limits_init(&lim);
+    bool ok = err && folio_load_check(o.input, o.conv.page, &lim, err) == 0;
+    folio_engine *e = ok ? folio_engine_create(&o.engine, err) : NULL;
     folio_page *pg = e ? folio_engine_convert(e, o.input, &o.conv, err) : NULL;
+    if (pg && *folio_page_note(pg) && !o.quiet)
+        fprintf(stderr, "folio: note: %s\n", folio_page_note(pg));
     rc = pg ? emit_all(pg, &o, fmts, nf, err) : folio_error_code(err);
     if (!err)
         rc = FOLIO_ENOMEM;
@@ -296,6 +304,7 @@ typedef struct command {
 static const command commands[] = {
     {"convert", folio_cmd_convert},
     {"batch", folio_cmd_batch},
+    {"watch", folio_cmd_watch},
 };
 
 int folio_cli_main(int argc, char **argv)

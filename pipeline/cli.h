@@ -18,6 +18,7 @@ int folio_cli_main(int argc, char **argv);
 /* Subcommands (argv[0] is the subcommand name). */
 int folio_cmd_convert(int argc, char **argv);
 int folio_cmd_batch(int argc, char **argv);
+int folio_cmd_watch(int argc, char **argv);
 
 /**
  * Parse a comma list of format names into fmts (at most FOLIO_FMT_COUNT,

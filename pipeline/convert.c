@@ -15,7 +15,6 @@
 #include "repair.h"
 #include "text.h"
 
-#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -66,23 +65,9 @@ static char *find_models(const char *given)
     return folio_strdup(FOLIO_SOURCE_MODELS_DIR);
 }
 
-/* Leptonica's messages go through Folio, not raw to stderr; shown with FOLIO_DEBUG=1. */
-static void lept_message(const char *msg)
-{
-    const char *d = getenv("FOLIO_DEBUG");
-    if (d && *d && *d != '0')
-        fprintf(stderr, "folio: leptonica: %s", msg);
-}
-
-static void install_handlers(void)
-{
-    leptSetStderrHandler(lept_message);
-}
-
 folio_engine *folio_engine_create(const folio_engine_params *p, folio_error *err)
 {
-    static pthread_once_t once = PTHREAD_ONCE_INIT;
-    pthread_once(&once, install_handlers);
+    folio_lept_messages_route();
     folio_engine_params defaults;
     if (!p) {
         folio_engine_params_init(&defaults);
@@ -135,9 +120,7 @@ const char *folio_engine_tessdata(const folio_engine *e)
 
 static double now_ms(void)
 {
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
+    return folio_ocr_now_ms();
 }
 
 static int run_preprocess(folio_engine *e, folio_page *pg, PIX *pix, int dpi_tag,
@@ -161,8 +144,9 @@ static int run_preprocess(folio_engine *e, folio_page *pg, PIX *pix, int dpi_tag
     return 0;
 }
 
+/* p->timeout_s counts from the page's start (its loading, when Folio loads it). */
 static int run_stages(folio_engine *e, folio_page *pg, PIX *pix, int dpi_tag,
-                      const folio_convert_params *p, folio_error *err)
+                      const folio_convert_params *p, double deadline_ms, folio_error *err)
 {
     PIX *work = NULL;
     folio_ocr_map map = {1, 0, 0};
@@ -182,7 +166,7 @@ static int run_stages(folio_engine *e, folio_page *pg, PIX *pix, int dpi_tag,
     map.off_x = pg->pre.crop[0];
     map.off_y = pg->pre.crop[1];
     t = now_ms();
-    rc = folio_ocr_recognize(e->ocr, work, pg->pre.dpi_used, &map, p->timeout_s, p->second_pass,
+    rc = folio_ocr_recognize(e->ocr, work, pg->pre.dpi_used, &map, deadline_ms, p->second_pass,
                              pg, err);
     pg->timing_ms[FOLIO_STAGE_OCR] = now_ms() - t;
     if (rc)
@@ -225,9 +209,21 @@ static folio_page *new_page(const char *name, folio_error *err)
     return pg;
 }
 
+static folio_page *convert_pix(folio_engine *e, PIX *pix, const char *name, int page, int pages,
+                               int dpi_tag, const char *sha256, const folio_convert_params *p,
+                               double deadline_ms, folio_error *err);
+
 folio_page *folio_engine_convert_pix(folio_engine *e, PIX *pix, const char *name, int page,
                                      int pages, int dpi_tag, const char *sha256,
                                      const folio_convert_params *p, folio_error *err)
+{
+    double deadline = p && p->timeout_s > 0 ? now_ms() + p->timeout_s * 1e3 : 0;
+    return convert_pix(e, pix, name, page, pages, dpi_tag, sha256, p, deadline, err);
+}
+
+static folio_page *convert_pix(folio_engine *e, PIX *pix, const char *name, int page, int pages,
+                               int dpi_tag, const char *sha256, const folio_convert_params *p,
+                               double deadline_ms, folio_error *err)
 {
     folio_convert_params defaults;
     if (!p) {
@@ -251,7 +247,7 @@ folio_page *folio_engine_convert_pix(folio_engine *e, PIX *pix, const char *name
     pg->width = pixGetWidth(pix);
     pg->height = pixGetHeight(pix);
     pg->dpi = p->dpi > 0 ? p->dpi : dpi_tag;
-    if (run_stages(e, pg, pix, dpi_tag, p, err))
+    if (run_stages(e, pg, pix, dpi_tag, p, deadline_ms, err))
         folio_page_destroy(&pg);
     return pg;
 }
@@ -272,14 +268,17 @@ folio_page *folio_engine_convert(folio_engine *e, const char *path, const folio_
         return NULL;
     folio_loaded img;
     double t = now_ms();
+    double deadline = p->timeout_s > 0 ? t + p->timeout_s * 1e3 : 0;
     if (folio_load_page(path, p->page, &e->limits, &img, err))
         return NULL;
     double load_ms = now_ms() - t;
-    folio_page *pg = folio_engine_convert_pix(e, img.pix, path, p->page, img.pages, img.dpi,
-                                              img.sha256, p, err);
+    folio_page *pg = convert_pix(e, img.pix, path, p->page, img.pages, img.dpi, img.sha256, p,
+                                 deadline, err);
     pixDestroy(&img.pix);
-    if (pg)
+    if (pg) {
         pg->timing_ms[FOLIO_STAGE_LOAD] = load_ms;
+        snprintf(pg->note, sizeof(pg->note), "%s", img.note);
+    }
     return pg;
 }
 

@@ -8,6 +8,7 @@
 
 #include "labels.h"
 #include "text.h"
+#include "values.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -109,8 +110,8 @@ static char *name_at(const char *s)
     while (j < u.n && folio_is_han(u.cp[j]) && j - i < 5)
         j++;
     bool end = j >= u.n || !folio_is_han(u.cp[j]);
-    char *name = end && j - i >= 2 && j - i <= 4 ? folio_strndup(s + u.off[i], u.off[j] - u.off[i])
-                                                 : NULL;
+    char *name =
+        end && j - i >= 2 && j - i <= 4 ? folio_strndup(s + u.off[i], u.off[j] - u.off[i]) : NULL;
     folio_ustr_free(&u);
     return name;
 }
@@ -178,8 +179,9 @@ static char *name_before(const char *s, size_t end)
     size_t i = j;
     while (i > 0 && folio_is_han(u.cp[i - 1]) && j - i < 5)
         i--;
-    char *name = j - i >= 2 && j - i <= 4 && j < u.n ? folio_strndup(head + u.off[i], u.off[j] - u.off[i])
-                                                     : NULL;
+    char *name = j - i >= 2 && j - i <= 4 && j < u.n
+                     ? folio_strndup(head + u.off[i], u.off[j] - u.off[i])
+                     : NULL;
     folio_ustr_free(&u);
     free(head);
     return name;
@@ -309,7 +311,8 @@ static int merge_names(folio_strlist *out, const folio_strlist *known, size_t cl
     /* a name OCR lengthened by a stray character (罗了晓梅): the citation's three */
     for (size_t i = 0; rc == 0 && i < out->n && i < known->n; i++)
         if (*known->items[i] && folio_utf8_len(out->items[i]) == 4 &&
-            folio_utf8_len(known->items[i]) == 3 && name_distance(out->items[i], known->items[i]) == 1)
+            folio_utf8_len(known->items[i]) == 3 &&
+            name_distance(out->items[i], known->items[i]) == 1)
             rc = set_item(out, i, known->items[i]);
     return rc ? rc : add_missing(out, known);
 }
@@ -345,7 +348,7 @@ int folio_crosscheck_authors_zh(folio_strlist *authors, const folio_citation *c,
  * non-space code points c[0..n): semi-global edit distance, free start.
  * \return the index in c after the best match, or SIZE_MAX when it is too far.
  */
-static size_t title_end_in(const uint32_t *t, size_t m, const uint32_t *c, size_t n, int *dist)
+static size_t title_end_in(const uint32_t *t, size_t m, const uint32_t *c, size_t n)
 {
     int *prev = malloc((m + 1) * sizeof(int)), *cur = malloc((m + 1) * sizeof(int));
     size_t best_j = SIZE_MAX;
@@ -375,8 +378,6 @@ static size_t title_end_in(const uint32_t *t, size_t m, const uint32_t *c, size_
 done:
     free(prev);
     free(cur);
-    if (dist)
-        *dist = best;
     return best_j;
 }
 
@@ -412,8 +413,8 @@ static size_t squeeze(const folio_ustr *u, uint32_t *cp, size_t *at, size_t max)
 static bool garbled_code(const folio_ustr *u, size_t a, size_t b)
 {
     /* 四中口田日目加吕团: what OCR makes of [J] in a Song face */
-    static const uint32_t lookalikes[] = {0x56DB, 0x4E2D, 0x53E3, 0x7530, 0x65E5, 0x76EE,
-                                          0x52A0, 0x5415, 0x56E2, 0};
+    static const uint32_t lookalikes[] = {0x56DB, 0x4E2D, 0x53E3, 0x7530, 0x65E5,
+                                          0x76EE, 0x52A0, 0x5415, 0x56E2, 0};
     size_t n = 0, brackets = 0;
     uint32_t only = 0;
     for (size_t i = a; i < b; i++) {
@@ -455,15 +456,14 @@ static void reverse(uint32_t *v, size_t n)
  * the end by a forward alignment, the start by aligning both reversed.
  * \return false when the title is not found. c and t are reversed and back.
  */
-static bool title_span(uint32_t *t, size_t m, uint32_t *c, size_t n, size_t *s, size_t *e,
-                       int *dist)
+static bool title_span(uint32_t *t, size_t m, uint32_t *c, size_t n, size_t *s, size_t *e)
 {
-    *e = m >= 4 ? title_end_in(t, m, c, n, dist) : SIZE_MAX;
+    *e = m >= 4 ? title_end_in(t, m, c, n) : SIZE_MAX;
     if (*e == SIZE_MAX)
         return false;
     reverse(t, m);
     reverse(c, *e);
-    size_t back = title_end_in(t, m, c, *e, NULL);
+    size_t back = title_end_in(t, m, c, *e);
     reverse(t, m);
     reverse(c, *e);
     if (back == SIZE_MAX)
@@ -472,19 +472,14 @@ static bool title_span(uint32_t *t, size_t m, uint32_t *c, size_t n, size_t *s, 
     return true;
 }
 
-/*
- * The garbled type code after the title: [a, b) to replace with [J] (a == b:
- * none). exact: the whole title block matched, so one more Han character
- * before the stop is not the title's ("解析加．").
- */
-static void code_after(const folio_ustr *u, size_t te, bool exact, size_t *a, size_t *b)
+/* The garbled type code after the title: [a, b) to replace with [J] (a == b: none). */
+static void code_after(const folio_ustr *u, size_t te, size_t *a, size_t *b)
 {
     size_t stop = te;
     while (stop < u->n && stop - te < 7 && !stop_char(u->cp[stop]))
         stop++;
     if (stop >= u->n || !stop_char(u->cp[stop]))
         return;
-    (void)exact;
     /* the title block may have lost its last character or two: "预测四" after "…预" */
     for (size_t k = te; k < te + 3 && k < stop; k++) {
         if (garbled_code(u, k, stop)) {
@@ -510,50 +505,19 @@ static void repair_around_title(folio_ustr *u, const char *title, size_t *a, siz
     uint32_t *tc = malloc((t.n + 1) * sizeof(*tc)), *cc = malloc((u->n + 1) * sizeof(*cc));
     size_t *tat = malloc((t.n + 1) * sizeof(*tat)), *cat = malloc((u->n + 1) * sizeof(*cat));
     size_t ts, te;
-    int dist = 99;
     if (tc && cc && tat && cat) {
         size_t m = squeeze(&t, tc, tat, MAX_TITLE), n = squeeze(u, cc, cat, MAX_CITE);
-        if (title_span(tc, m, cc, n, &ts, &te, &dist) && te < n) {
+        if (title_span(tc, m, cc, n, &ts, &te) && te < n) {
             uint32_t *sep = ts > 0 ? &u->cp[cat[ts - 1]] : NULL;
             bool han_before = ts >= 2 && folio_is_han(cc[ts - 2]);
             if (sep && (*sep == ',' || *sep == 0xFF0C) && han_before)
                 *sep = *sep == ',' ? '.' : 0xFF0E;
             if (!has_proper_code(u))
-                code_after(u, cat[te], dist == 0, a, b);
+                code_after(u, cat[te], a, b);
         }
     }
     free(tc), free(cc), free(tat), free(cat);
     folio_ustr_free(&t);
-}
-
-static bool doi_joint(uint32_t c)
-{
-    return (c >= '0' && c <= '9') || c == '.' || c == '/' || c == '-';
-}
-
-/* Copy u[a, b) to out, dropping spaces inside a DOI (after "10.", between digits and dots). */
-static void copy_fixing_doi(const folio_ustr *u, size_t a, size_t b, folio_buf *out)
-{
-    bool in_doi = false;
-    for (size_t i = a; i < b; i++) {
-        uint32_t c = u->cp[i];
-        if (c == '1' && i + 2 < u->n && u->cp[i + 1] == '0' && u->cp[i + 2] == '.')
-            in_doi = true;
-        if (in_doi && (c == ')' || c == ',') && i > 0 && u->cp[i - 1] == '/' && i + 1 < b &&
-            u->cp[i + 1] == '.')
-            c = 'j'; /* see folio_value_doi */
-        if (in_doi && c == ' ') {
-            size_t j = i;
-            while (j < b && u->cp[j] == ' ')
-                j++;
-            if (i > 0 && j < b && doi_joint(u->cp[i - 1]) && doi_joint(u->cp[j])) {
-                i = j - 1;
-                continue;
-            }
-            in_doi = false;
-        }
-        folio_buf_put_cp(out, c);
-    }
 }
 
 /* OCR's "(1)" for the printed "[1]" at the start of a reference: the index of ")" or 0. */
@@ -643,7 +607,8 @@ static bool year_sep(uint32_t c)
  */
 static size_t year_volume_at(const folio_ustr *u, size_t i)
 {
-    if (i + 4 >= u->n || (i > 0 && (digit(u->cp[i - 1]) || u->cp[i - 1] == '/')))
+    if (i + 4 >= u->n ||
+        (i > 0 && (digit(u->cp[i - 1]) || u->cp[i - 1] == '/' || u->cp[i - 1] == '.')))
         return 0;
     if ((u->cp[i] != '1' && u->cp[i] != '2') || !digit(u->cp[i + 1]) || !digit(u->cp[i + 2]) ||
         !digit(u->cp[i + 3]))
@@ -695,16 +660,12 @@ char *folio_crosscheck_citation(const char *cite, const char *title)
     repair_around_title(&u, title, &a, &b);
     if (a == b)
         bracket_code(&u, &a, &b);
-    folio_buf doi = FOLIO_BUF_INIT;
     char *step = replace_run(&u, a, b, "[J]");
     folio_ustr_free(&u);
-    if (step && folio_ustr_init(&u, step) == 0) {
-        copy_fixing_doi(&u, 0, u.n, &doi);
-        folio_ustr_free(&u);
-    }
+    char *doi = folio_value_fix_doi_text(step);
     free(step);
-    char *fixed = doi.data ? fix_year_volume(doi.data) : NULL;
-    folio_buf_free(&doi);
+    char *fixed = fix_year_volume(doi);
+    free(doi);
     return fixed;
 }
 

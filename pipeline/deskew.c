@@ -12,6 +12,7 @@
 #define SKEW_SWEEP_RANGE 10.0f /* degrees either side; the issue asks for 7 */
 #define SKEW_SWEEP_DELTA 1.0f
 #define SKEW_MIN_BS_DELTA 0.01f
+#define SKEW_MAX_SHEAR 0.06f /* radians: Leptonica's limit for shearing 1 bpp */
 
 int folio_deskew_find(PIX *pixb, int dpi, float *angle, float *conf)
 {
@@ -25,8 +26,8 @@ int folio_deskew_find(PIX *pixb, int dpi, float *angle, float *conf)
     int redsearch = redsweep >= 2 ? redsweep / 2 : 1;
     l_float32 a = 0, c = 0, endscore = 0;
     if (pixFindSkewSweepAndSearchScorePivot(pixb, &a, &c, &endscore, redsweep, redsearch, 0.0f,
-                                            SKEW_SWEEP_RANGE, SKEW_SWEEP_DELTA,
-                                            SKEW_MIN_BS_DELTA, L_SHEAR_ABOUT_CENTER) != 0)
+                                            SKEW_SWEEP_RANGE, SKEW_SWEEP_DELTA, SKEW_MIN_BS_DELTA,
+                                            L_SHEAR_ABOUT_CENTER) != 0)
         return -1;
     *angle = a;
     *conf = c;
@@ -37,8 +38,11 @@ PIX *folio_deskew_rotate(PIX *pix, float angle)
 {
     if (!pix)
         return NULL;
-    int d = pixGetDepth(pix);
-    l_int32 type = d == 1 ? L_ROTATE_SHEAR : L_ROTATE_AREA_MAP;
-    return pixRotate(pix, angle * (float)(3.14159265358979 / 180.0), type, L_BRING_IN_WHITE, 0,
-                     0);
+    float rad = angle * (float)(3.14159265358979 / 180.0);
+    /* 1 bpp masks: shear while Leptonica allows it (it would switch to
+     * sampling itself beyond, with a message), gray: area mapping. */
+    l_int32 type = pixGetDepth(pix) != 1          ? L_ROTATE_AREA_MAP
+                   : L_ABS(rad) <= SKEW_MAX_SHEAR ? L_ROTATE_SHEAR
+                                                  : L_ROTATE_SAMPLING;
+    return pixRotate(pix, rad, type, L_BRING_IN_WHITE, 0, 0);
 }

@@ -23,7 +23,7 @@
 typedef struct fx {
     folio_page *pg;
     folio_line_class *cls;
-    size_t *order; /* line indices, top to bottom */
+    size_t *order;               /* line indices, top to bottom */
     char *vals[FOLIO_CUE_COUNT]; /* labelled values of meta and footnote lines */
     int rc;
 } fx;
@@ -117,7 +117,8 @@ static void join_line(folio_buf *b, const char *line, const char *page)
             k--;
         folio_utf8_decode(b->data + k, b->len - k, &last);
         folio_utf8_decode(line, strlen(line), &first);
-        bool broken = last == '-' && b->len >= 2 && lower_at(b->data, b->len - 2) && lower_at(line, 0);
+        bool broken =
+            last == '-' && b->len >= 2 && lower_at(b->data, b->len - 2) && lower_at(line, 0);
         if (broken && !keep_hyphen(b, line, page))
             b->data[--b->len] = '\0';
         else if (!folio_is_cjk(last) && !folio_is_cjk(first) && last != ' ' && !broken)
@@ -211,7 +212,7 @@ static void scan_values(fx *x, const char *text, folio_kind kind)
     if (!folio_cue_at_start(text, &hit) && !folio_cue_find(text, 0, HAN_VALUE_CUES, &hit))
         return;
     if (hit.cue == FOLIO_CUE_GARBLED) /* the classifier placed it: its kind tells the label */
-        hit.cue = kind == FOLIO_KIND_RECEIVED ? FOLIO_CUE_RECEIVED
+        hit.cue = kind == FOLIO_KIND_RECEIVED  ? FOLIO_CUE_RECEIVED
                   : kind == FOLIO_KIND_FUNDING ? FOLIO_CUE_FUNDING
                   : kind == FOLIO_KIND_BIO     ? FOLIO_CUE_BIO
                   : kind == FOLIO_KIND_ONLINE  ? FOLIO_CUE_ONLINE
@@ -234,8 +235,9 @@ static void scan_values(fx *x, const char *text, folio_kind kind)
 /* Scan each group of the kinds that carry labelled values. */
 static void read_labelled(fx *x)
 {
-    static const folio_kind kinds[] = {FOLIO_KIND_META,    FOLIO_KIND_RECEIVED, FOLIO_KIND_ONLINE,
-                                       FOLIO_KIND_FUNDING, FOLIO_KIND_BIO,      FOLIO_KIND_FOOTNOTE};
+    static const folio_kind kinds[] = {FOLIO_KIND_META,   FOLIO_KIND_RECEIVED,
+                                       FOLIO_KIND_ONLINE, FOLIO_KIND_FUNDING,
+                                       FOLIO_KIND_BIO,    FOLIO_KIND_FOOTNOTE};
     for (size_t k = 0; k < sizeof(kinds) / sizeof(kinds[0]); k++) {
         folio_buf b = FOLIO_BUF_INIT;
         for (size_t o = 0; o <= x->pg->n_lines; o++) {
@@ -262,7 +264,8 @@ static char *join2(const char *a, const char *b)
     return folio_buf_take(&buf);
 }
 
-/* 中图分类号, 文献标志码, 文章编号: by label, else by the shape of the value (labels get garbled). */
+/* 中图分类号, 文献标志码, 文章编号: by label, else by the shape of the value (labels get garbled).
+ */
 static void meta_fields(fx *x)
 {
     folio_fields *f = &x->pg->fields;
@@ -417,7 +420,8 @@ static void reconcile_doi(fx *x)
     }
 }
 
-/* The printed citation repaired with the title block, parsed; then title and authors checked against it. */
+/* The printed citation repaired with the title block, parsed; then title and authors checked
+ * against it. */
 static void citation_field(fx *x)
 {
     folio_fields *f = &x->pg->fields;
@@ -434,12 +438,27 @@ static void citation_field(fx *x)
             set_str(x, &f->citation_en, fixed);
     }
     if (f->citation)
-        folio_crosscheck_title_zh(&f->title_zh, f->citation->title, has_kind(x, FOLIO_KIND_TITLE_ZH));
+        folio_crosscheck_title_zh(&f->title_zh, f->citation->title,
+                                  has_kind(x, FOLIO_KIND_TITLE_ZH));
     if (folio_crosscheck_authors_zh(&f->authors_zh, f->citation, f->author_bio))
         x->rc = FOLIO_ENOMEM;
 }
 
 /* ---- the stage ------------------------------------------------------------------------ */
+
+#ifdef FOLIO_FIELDS_DEBUG
+/* Developer aid (build with -DFOLIO_FIELDS_DEBUG): each line's kind and label cue on stderr. */
+static void dump_lines(const fx *x)
+{
+    for (size_t i = 0; i < x->pg->n_lines; i++) {
+        const folio_line *ln = &x->pg->lines[i];
+        const char *kind = folio_kind_label(x->cls[i].kind);
+        fprintf(stderr, "%-14s %c %-12s [%d %d %d %d] %s\n", kind ? kind : "-",
+                x->cls[i].start ? '*' : ' ', folio_cue_name(x->cls[i].cue.cue), ln->box.x,
+                ln->box.y, ln->box.w, ln->box.h, ln->text ? ln->text : "");
+    }
+}
+#endif
 
 static int extract(fx *x)
 {
@@ -472,10 +491,7 @@ int folio_fields_extract(folio_page *pg, folio_error *err)
         goto done;
     folio_classify_blocks(pg, x.cls);
 #ifdef FOLIO_FIELDS_DEBUG
-    for (size_t i = 0; i < pg->n_lines; i++)
-        fprintf(stderr, "%-14s %c %-12s [%d %d %d %d] %s\n", folio_kind_label(x.cls[i].kind) ? folio_kind_label(x.cls[i].kind) : "-",
-                x.cls[i].start ? '*' : ' ', folio_cue_name(x.cls[i].cue.cue), pg->lines[i].box.x,
-                pg->lines[i].box.y, pg->lines[i].box.w, pg->lines[i].box.h, pg->lines[i].text);
+    dump_lines(&x);
 #endif
     rc = first ? extract(&x) : 0;
 done:

@@ -23,16 +23,16 @@ typedef struct han_label {
 
 /* Longer labels first so 本文引用格式 wins over 引用格式. */
 static const han_label han_labels[] = {
-    {FOLIO_CUE_ONLINE, "在线发布日期"},  {FOLIO_CUE_ONLINE, "网络出版日期"},
-    {FOLIO_CUE_ONLINE, "网络出版时间"},  {FOLIO_CUE_CITE_ZH, "本文引用格式"},
-    {FOLIO_CUE_CLC, "中图法分类号"},     {FOLIO_CUE_CLC, "中图分类号"},
-    {FOLIO_CUE_DOC_CODE, "文献标志码"},  {FOLIO_CUE_DOC_CODE, "文献标识码"},
-    {FOLIO_CUE_ARTICLE_NO, "文章编号"},  {FOLIO_CUE_RECEIVED, "收稿日期"},
-    {FOLIO_CUE_REVISED, "修回日期"},     {FOLIO_CUE_REVISED, "录用日期"},
-    {FOLIO_CUE_FUNDING, "基金项目"},     {FOLIO_CUE_BIO, "作者简介"},
-    {FOLIO_CUE_CORRESP, "通信作者"},     {FOLIO_CUE_CORRESP, "通讯作者"},
-    {FOLIO_CUE_CITE_ZH, "引用格式"},     {FOLIO_CUE_CITE_ZH, "引用本文"},
-    {FOLIO_CUE_KEYWORDS_ZH, "关键词"},   {FOLIO_CUE_ABSTRACT_ZH, "摘要"},
+    {FOLIO_CUE_ONLINE, "在线发布日期"}, {FOLIO_CUE_ONLINE, "网络出版日期"},
+    {FOLIO_CUE_ONLINE, "网络出版时间"}, {FOLIO_CUE_CITE_ZH, "本文引用格式"},
+    {FOLIO_CUE_CLC, "中图法分类号"},    {FOLIO_CUE_CLC, "中图分类号"},
+    {FOLIO_CUE_DOC_CODE, "文献标志码"}, {FOLIO_CUE_DOC_CODE, "文献标识码"},
+    {FOLIO_CUE_ARTICLE_NO, "文章编号"}, {FOLIO_CUE_RECEIVED, "收稿日期"},
+    {FOLIO_CUE_REVISED, "修回日期"},    {FOLIO_CUE_REVISED, "录用日期"},
+    {FOLIO_CUE_FUNDING, "基金项目"},    {FOLIO_CUE_BIO, "作者简介"},
+    {FOLIO_CUE_CORRESP, "通信作者"},    {FOLIO_CUE_CORRESP, "通讯作者"},
+    {FOLIO_CUE_CITE_ZH, "引用格式"},    {FOLIO_CUE_CITE_ZH, "引用本文"},
+    {FOLIO_CUE_KEYWORDS_ZH, "关键词"},  {FOLIO_CUE_ABSTRACT_ZH, "摘要"},
 };
 
 typedef struct latin_label {
@@ -48,9 +48,9 @@ static const latin_label latin_labels[] = {
 };
 
 static const char *const cue_names[FOLIO_CUE_COUNT] = {
-    "none",     "abstract_zh", "keywords_zh", "clc",     "doc_code", "article_no",
-    "abstract_en", "keywords_en", "doi",      "received", "revised", "online",
-    "funding",  "author_bio",  "corresponding", "citation_zh", "citation_en", "garbled",
+    "none",        "abstract_zh", "keywords_zh",   "clc",         "doc_code",    "article_no",
+    "abstract_en", "keywords_en", "doi",           "received",    "revised",     "online",
+    "funding",     "author_bio",  "corresponding", "citation_zh", "citation_en", "garbled",
 };
 
 const char *folio_cue_name(folio_cue c)
@@ -92,7 +92,12 @@ void folio_ustr_free(folio_ustr *u)
 bool folio_is_label_colon(uint32_t cp)
 {
     switch (cp) {
-    case ':': case ';': case 0xFF1A: case 0xFF1B: case 0xFE55: case 0x2236:
+    case ':':
+    case ';':
+    case 0xFF1A:
+    case 0xFF1B:
+    case 0xFE55:
+    case 0x2236:
         return true;
     default:
         return false;
@@ -102,8 +107,7 @@ bool folio_is_label_colon(uint32_t cp)
 /* Softer separators OCR leaves after a label: , . 、 */
 static bool is_soft_colon(uint32_t cp)
 {
-    return cp == ',' || cp == '.' || cp == 0xFF0C || cp == 0x3001 || cp == 0xFF0E ||
-           cp == 0x3002;
+    return cp == ',' || cp == '.' || cp == 0xFF0C || cp == 0x3001 || cp == 0xFF0E || cp == 0x3002;
 }
 
 static bool is_open_bracket(uint32_t cp)
@@ -120,8 +124,19 @@ static bool is_close_bracket(uint32_t cp)
 static bool is_junk(uint32_t c)
 {
     switch (c) {
-    case '\'': case '"': case '`': case '|': case 0x2018: case 0x2019: case 0x201C:
-    case 0x201D: case 0xB7: case 0x2022: case '_': case '~': case '=':
+    case '\'':
+    case '"':
+    case '`':
+    case '|':
+    case 0x2018:
+    case 0x2019:
+    case 0x201C:
+    case 0x201D:
+    case 0xB7:
+    case 0x2022:
+    case '_':
+    case '~':
+    case '=':
         return true;
     default:
         return false;
@@ -207,9 +222,11 @@ static bool han_at(const folio_ustr *u, size_t i, unsigned mask, bool mid, folio
         size_t v = after_label(u, end, &colon);
         if (err == 1 && !colon)
             continue;
-        /* inside a line a label stands after a separator or before a colon (not 国家基金项目(...)) */
-        bool after_sep = i == 0 || folio_is_space(u->cp[i - 1]) || folio_is_label_colon(u->cp[i - 1]) ||
-                         is_soft_colon(u->cp[i - 1]) || folio_is_cjk_punct(u->cp[i - 1]);
+        /* inside a line a label stands after a separator or before a colon (not 国家基金项目(...))
+         */
+        bool after_sep = i == 0 || folio_is_space(u->cp[i - 1]) ||
+                         folio_is_label_colon(u->cp[i - 1]) || is_soft_colon(u->cp[i - 1]) ||
+                         folio_is_cjk_punct(u->cp[i - 1]);
         if (mid && !colon && (ln == 2 || !after_sep))
             continue;
         /* a label runs into its value only when long and distinctive (基金项目的管理 is prose) */
@@ -234,10 +251,15 @@ static char fold_latin(uint32_t c)
     if (c >= 'a' && c <= 'z')
         return (char)c;
     switch (c) {
-    case '5': return 's';
-    case '0': return 'o';
-    case '1': case '|': return 'l';
-    default: return 0;
+    case '5':
+        return 's';
+    case '0':
+        return 'o';
+    case '1':
+    case '|':
+        return 'l';
+    default:
+        return 0;
     }
 }
 
@@ -341,8 +363,8 @@ static bool doi_at(const folio_ustr *u, size_t i, folio_cue_hit *hit)
 
 /*
  * A damaged label before Chinese text: at most 8 Latin letters, digits and
- * spaces (RHA:, XR:, AMEN: for 收稿日期), or at most 3 Han characters with
- * OCR's stray quotes (搞”要：), then a colon and Chinese text or a number.
+ * spaces (RHA:, XR:, AMEN: for 收稿日期), or at most 4 Han characters with
+ * OCR's stray quotes (搞”要：, 收营日斯：), then a colon and Chinese text or a number.
  */
 static bool garbled_at(const folio_ustr *u, size_t i, folio_cue_hit *hit)
 {
@@ -357,7 +379,7 @@ static bool garbled_at(const folio_ustr *u, size_t i, folio_cue_hit *hit)
         other += !alpha && !folio_is_han(c) && c != ' ';
         j++;
     }
-    if (letters + han == 0 || letters > 6 || han > 3 || (han && letters + han + other > 5))
+    if (letters + han == 0 || letters > 6 || han > 4 || (han && letters + han + other > 6))
         return false;
     if (j >= u->n || !folio_is_label_colon(u->cp[j]))
         return false;
@@ -380,8 +402,8 @@ bool folio_cue_at_start(const char *s, folio_cue_hit *hit)
     size_t i = skip_spaces(&u, 0);
     while (i < u.n && (is_junk(u.cp[i]) || is_open_bracket(u.cp[i]) || u.cp[i] == '-'))
         i = skip_spaces(&u, i + 1);
-    bool found = han_at(&u, i, 0, false, hit) || doi_at(&u, i, hit) ||
-                 latin_label_at(&u, i, hit) || garbled_at(&u, i, hit);
+    bool found = han_at(&u, i, 0, false, hit) || doi_at(&u, i, hit) || latin_label_at(&u, i, hit) ||
+                 garbled_at(&u, i, hit);
     folio_ustr_free(&u);
     if (!found)
         memset(hit, 0, sizeof(*hit));

@@ -13,12 +13,33 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <openssl/evp.h>
+#include <pthread.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
+#include <zlib.h>
+
+/* Leptonica's messages go through Folio, not raw to stderr; shown with FOLIO_DEBUG=1. */
+static void lept_message(const char *msg)
+{
+    const char *d = getenv("FOLIO_DEBUG");
+    if (d && *d && *d != '0')
+        fprintf(stderr, "folio: leptonica: %s", msg);
+}
+
+static void install_handlers(void)
+{
+    leptSetStderrHandler(lept_message);
+}
+
+void folio_lept_messages_route(void)
+{
+    static pthread_once_t once = PTHREAD_ONCE_INIT;
+    pthread_once(&once, install_handlers);
+}
 
 void folio_load_limits_init(folio_load_limits *lim)
 {
@@ -201,6 +222,147 @@ static int bmp_dims(const unsigned char *data, size_t len, int *pw, int *ph, int
     return 0;
 }
 
+/*
+ * PNG and JPEG framing, walked before Leptonica sees the bytes: Leptonica
+ * installs no error handler for libpng or libjpeg, whose defaults print raw
+ * lines on stderr ("libpng error: ...", "Premature end of JPEG file"), so a
+ * truncated or damaged file is refused here with Folio's own message. A file
+ * whose framing is sound but whose compressed data is not can still make the
+ * library print a line before Folio's message (docs/RELIABILITY.md).
+ */
+static uint32_t rd32be(const unsigned char *p)
+{
+    return (uint32_t)p[0] << 24 | (uint32_t)p[1] << 16 | (uint32_t)p[2] << 8 | p[3];
+}
+
+/* Every chunk whole with a good CRC, IHDR first, IEND present. \return a reason or NULL. */
+static const char *png_framing(const unsigned char *data, size_t len)
+{
+    size_t pos = 8;
+    for (int k = 0;; k++) {
+        if (len - pos < 12)
+            return "no IEND chunk";
+        uint32_t n = rd32be(data + pos);
+        if (n > 0x7fffffffu || n > len - pos - 12)
+            return "a chunk runs past the end of the file";
+        const unsigned char *type = data + pos + 4;
+        if (k == 0 && memcmp(type, "IHDR", 4) != 0)
+            return "no IHDR chunk";
+        if ((uint32_t)crc32(0, type, n + 4) != rd32be(data + pos + 8 + n))
+            return "a chunk fails its CRC check";
+        if (memcmp(type, "IEND", 4) == 0)
+            return NULL;
+        pos += 12 + (size_t)n;
+    }
+}
+
+/* Markers from SOI to EOI, entropy-coded data skipped. \return a reason or NULL. */
+static const char *jpeg_framing(const unsigned char *data, size_t len)
+{
+    size_t pos = 2;
+    bool scan = false;
+    while (pos < len) {
+        if (data[pos] != 0xFF) {
+            if (!scan)
+                return "data between markers";
+            pos++;
+            continue;
+        }
+        while (pos < len && data[pos] == 0xFF)
+            pos++;
+        if (pos >= len)
+            break;
+        unsigned m = data[pos++];
+        if (m == 0x00 || (m >= 0xD0 && m <= 0xD7) || m == 0x01)
+            continue; /* stuffed byte, restart marker, TEM: no length */
+        if (m == 0xD9)
+            return scan ? NULL : "no image data";
+        if (len - pos < 2 || (data[pos] << 8 | data[pos + 1]) < 2 ||
+            (size_t)(data[pos] << 8 | data[pos + 1]) > len - pos)
+            return "a segment runs past the end of the file";
+        pos += (size_t)(data[pos] << 8 | data[pos + 1]);
+        scan = scan || m == 0xDA;
+    }
+    return "no end-of-image marker";
+}
+
+/* A classic TIFF's reader: byte order from the header. */
+typedef struct tiff_rd {
+    const unsigned char *d;
+    size_t len;
+    bool be;
+} tiff_rd;
+
+static uint32_t tiff_u(const tiff_rd *t, size_t off, int size)
+{
+    if (off > t->len || (size_t)size > t->len - off)
+        return UINT32_MAX;
+    const unsigned char *p = t->d + off;
+    if (size == 2)
+        return t->be ? (uint32_t)(p[0] << 8 | p[1]) : (uint32_t)(p[1] << 8 | p[0]);
+    return t->be ? rd32be(p) : ((uint32_t)p[3] << 24 | (uint32_t)p[2] << 16 | (uint32_t)p[1] << 8 | p[0]);
+}
+
+/* Value i of the SHORT or LONG array of IFD entry e. \return UINT32_MAX when outside the file. */
+static uint32_t tiff_value(const tiff_rd *t, size_t e, uint32_t i)
+{
+    uint32_t type = tiff_u(t, e + 2, 2), n = tiff_u(t, e + 4, 4);
+    int size = type == 3 ? 2 : type == 4 ? 4 : 0;
+    if (size == 0 || n == UINT32_MAX || i >= n)
+        return UINT32_MAX;
+    size_t base = (size_t)n * size <= 4 ? e + 8 : tiff_u(t, e + 8, 4);
+    return base == UINT32_MAX ? UINT32_MAX : tiff_u(t, base + (size_t)i * size, size);
+}
+
+/*
+ * Do the strips (or tiles) of page `page` lie inside the file? A truncated
+ * TIFF keeps its first directory and loses its pixels. BigTIFF is left to
+ * libtiff. \return a reason or NULL.
+ */
+static const char *tiff_framing(const unsigned char *data, size_t len, int page)
+{
+    tiff_rd t = {data, len, data[0] == 'M'};
+    if (tiff_u(&t, 2, 2) != 42)
+        return NULL;
+    uint32_t ifd = tiff_u(&t, 4, 4);
+    for (int k = 0; k < page && ifd != UINT32_MAX && ifd != 0; k++)
+        ifd = tiff_u(&t, (size_t)ifd + 2 + 12 * (size_t)tiff_u(&t, ifd, 2), 4);
+    uint32_t n = tiff_u(&t, ifd, 2);
+    if (ifd == 0 || n == UINT32_MAX)
+        return "a directory lies past the end of the file";
+    size_t offs = 0, counts = 0;
+    for (uint32_t k = 0; k < n; k++) {
+        size_t e = (size_t)ifd + 2 + 12 * (size_t)k;
+        uint32_t tag = tiff_u(&t, e, 2);
+        if (tag == UINT32_MAX)
+            return "a directory runs past the end of the file";
+        if (tag == 273 || tag == 324)
+            offs = e;
+        if (tag == 279 || tag == 325)
+            counts = e;
+    }
+    if (!offs || !counts)
+        return NULL; /* libtiff decides */
+    uint32_t strips = tiff_u(&t, offs + 4, 4);
+    for (uint32_t i = 0; i < strips; i++) {
+        uint32_t o = tiff_value(&t, offs, i), c = tiff_value(&t, counts, i);
+        if (o == UINT32_MAX || c == UINT32_MAX || o > len || c > len - o)
+            return "its pixel data runs past the end of the file";
+    }
+    return NULL;
+}
+
+static const char *framing(const unsigned char *data, size_t len, int fmt, int page)
+{
+    if (fmt == IFF_PNG)
+        return png_framing(data, len);
+    if (fmt == IFF_JFIF_JPEG)
+        return jpeg_framing(data, len);
+    if (L_FORMAT_IS_TIFF(fmt))
+        return tiff_framing(data, len, page);
+    return NULL;
+}
+
 /* Width, height and bits per pixel of page `page`, from the header only. */
 static int read_dims(const unsigned char *data, size_t len, int fmt, int page, int *pw, int *ph,
                      int *pbpp, int *pres)
@@ -257,6 +419,10 @@ static int check_header(const char *path, const unsigned char *data, size_t len,
     if (page >= out->pages)
         return folio_error_set(err, FOLIO_EINPUT, "%s: has %d page(s); page %d requested", path,
                                out->pages, page + 1);
+    const char *why = framing(data, len, fmt, page);
+    if (why)
+        return folio_error_set(err, FOLIO_EINPUT, "%s: corrupt or truncated %s data (%s)", path,
+                               out->format, why);
     if (read_dims(data, len, fmt, page, &w, &h, &bpp, &res))
         return folio_error_set(err, FOLIO_EINPUT, "%s: unreadable or truncated %s header", path,
                                out->format);
@@ -318,6 +484,7 @@ static void check_dpi(const char *name, folio_loaded *out)
 int folio_load_page_mem(const char *name, const unsigned char *data, size_t len, int page,
                         const folio_load_limits *lim, folio_loaded *out, folio_error *err)
 {
+    folio_lept_messages_route();
     memset(out, 0, sizeof(*out));
     if (!name || !lim || page < 0 || (!data && len))
         return folio_error_set(err, FOLIO_EUSAGE, "load: bad arguments");
@@ -367,6 +534,7 @@ int folio_load_page(const char *path, int page, const folio_load_limits *lim,
 
 int folio_load_count_pages(const char *path, const folio_load_limits *lim, folio_error *err)
 {
+    folio_lept_messages_route();
     unsigned char *data = NULL;
     size_t len = 0;
     folio_loaded info;
@@ -385,4 +553,31 @@ int folio_load_count_pages(const char *path, const folio_load_limits *lim, folio
     rc = check_header(path, data, len, 0, lim, &info, &fmt, err);
     free(data);
     return rc ? rc : info.pages;
+}
+
+int folio_load_check(const char *path, int page, const folio_load_limits *lim, folio_error *err)
+{
+    folio_lept_messages_route();
+    if (!path || !lim || page < 0)
+        return folio_error_set(err, FOLIO_EUSAGE, "load: bad arguments");
+    unsigned char *data = NULL;
+    size_t len = 0;
+    folio_loaded info;
+    int fmt;
+    memset(&info, 0, sizeof(info));
+    int rc = read_file(path, lim, &data, &len, err);
+    if (rc)
+        return rc;
+    if (folio_pdf_sniff(data, len)) {
+        folio_pdf *pd = folio_pdf_open_mem(path, data, len, lim, err);
+        rc = pd ? 0 : folio_error_code(err);
+        if (pd && page >= folio_pdf_pages(pd))
+            rc = folio_error_set(err, FOLIO_EINPUT, "%s: has %d page(s); page %d requested", path,
+                                 folio_pdf_pages(pd), page + 1);
+        folio_pdf_destroy(&pd);
+    } else {
+        rc = check_header(path, data, len, page, lim, &info, &fmt, err);
+    }
+    free(data);
+    return rc;
 }

@@ -36,6 +36,13 @@ typedef struct folio_load_limits {
     long long max_work_bytes; /* estimated working memory of one page; 0: no bound */
 } folio_load_limits;
 
+/**
+ * Route Leptonica's messages into Folio's log (hidden unless FOLIO_DEBUG=1)
+ * instead of raw stderr. Process-wide and idempotent; every load entry point
+ * and folio_engine_create call it, before their first Leptonica call.
+ */
+void folio_lept_messages_route(void);
+
 /** Fill lim with the documented defaults (ample for A3 at 600 dpi). */
 void folio_load_limits_init(folio_load_limits *lim);
 
@@ -71,6 +78,16 @@ int folio_load_page_mem(const char *name, const unsigned char *data, size_t len,
  * \return the count (>=1) or a negative folio_status with err set.
  */
 int folio_load_count_pages(const char *path, const folio_load_limits *lim, folio_error *err);
+
+/**
+ * Check page `page` of the file at path against the limits without decoding
+ * it: what folio_load_page refuses on the file's size, format, framing,
+ * page count and header alone is refused here, in milliseconds, so a caller
+ * can refuse a bad input before starting an engine.
+ * 
+eturn 0 or a negative folio_status with err set.
+ */
+int folio_load_check(const char *path, int page, const folio_load_limits *lim, folio_error *err);
 
 /** SHA-256 of len bytes as 64 lower-case hex digits + NUL into hex[65]. \return 0 or <0. */
 int folio_sha256_hex(const void *data, size_t len, char hex[65]);

@@ -10,9 +10,18 @@
 #include "text.h"
 
 #include <omp.h>
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 #include <tesseract/capi.h>
+#include <time.h>
+
+double folio_ocr_now_ms(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
+}
 
 struct folio_ocr {
     TessBaseAPI *api;
@@ -36,6 +45,25 @@ static void limit_openmp(void)
     omp_set_max_active_levels(0);
 }
 
+/*
+ * Tesseract prints through tprintf to its global debug_file, stderr unless
+ * set; models/folio.config sets it, but only once Init has read the config,
+ * after the messages of a failed language load ("Error opening data file",
+ * "Tesseract couldn't load any languages!"). So it is set before Init too;
+ * Folio's own error names the missing data. FOLIO_DEBUG=1 keeps stderr.
+ * The variable is process-wide: set under a lock.
+ */
+static void quiet_tesseract(TessBaseAPI *api)
+{
+    static pthread_mutex_t lock = PTHREAD_MUTEX_INITIALIZER;
+    const char *d = getenv("FOLIO_DEBUG");
+    if (d && *d && *d != '0')
+        return;
+    pthread_mutex_lock(&lock);
+    TessBaseAPISetVariable(api, "debug_file", "/dev/null");
+    pthread_mutex_unlock(&lock);
+}
+
 folio_ocr *folio_ocr_create(const char *tessdata, const char *lang, const char *config,
                             folio_error *err)
 {
@@ -46,6 +74,8 @@ folio_ocr *folio_ocr_create(const char *tessdata, const char *lang, const char *
         return NULL;
     }
     o->api = TessBaseAPICreate();
+    if (o->api)
+        quiet_tesseract(o->api);
     char *configs[1] = {(char *)config};
     if (!o->api ||
         TessBaseAPIInit1(o->api, tessdata, lang, OEM_LSTM_ONLY, configs, config ? 1 : 0) != 0) {
@@ -272,6 +302,8 @@ static TessBaseAPI *zh_handle(folio_ocr *o)
     if (o->zh || o->zh_failed)
         return o->zh;
     o->zh = TessBaseAPICreate();
+    if (o->zh)
+        quiet_tesseract(o->zh);
     if (!o->zh || TessBaseAPIInit2(o->zh, o->tessdata, "chi_sim", OEM_LSTM_ONLY) != 0) {
         if (o->zh)
             TessBaseAPIDelete(o->zh);
@@ -279,44 +311,53 @@ static TessBaseAPI *zh_handle(folio_ocr *o)
         o->zh_failed = true;
         return NULL;
     }
-    TessBaseAPISetVariable(o->zh, "debug_file", "/dev/null");
     TessBaseAPISetPageSegMode(o->zh, PSM_SINGLE_LINE);
     return o->zh;
 }
 
 static int second_pass(folio_ocr *o, PIX *pix, int dpi, const folio_ocr_map *map,
-                       folio_page *pg, folio_error *err)
+                       double deadline_ms, folio_page *pg, folio_error *err)
 {
     TessBaseAPI *zh = zh_handle(o);
     if (!zh)
         return 0;
     if (dpi > 0)
         TessBaseAPISetSourceResolution(zh, dpi);
-    if (folio_recheck_page(zh, pix, map, pg, NULL))
+    int rc = folio_recheck_page(zh, pix, map, deadline_ms, pg, NULL);
+    if (rc == FOLIO_ELIMIT)
+        return folio_error_set(err, FOLIO_ELIMIT,
+                               "%s: recognition exceeded the time limit (in the second pass)",
+                               pg->source_path);
+    if (rc)
         return folio_error_set(err, FOLIO_ENOMEM, "%s: out of memory in the second pass",
                                pg->source_path);
     return 0;
 }
 
 int folio_ocr_recognize(folio_ocr *o, PIX *pix, int dpi, const folio_ocr_map *map,
-                        double timeout_s, bool recheck, folio_page *pg, folio_error *err)
+                        double deadline_ms, bool recheck, folio_page *pg, folio_error *err)
 {
     if (!o || !pix || !pg || !map)
         return folio_error_set(err, FOLIO_EUSAGE, "ocr: bad arguments");
+    double left_ms = deadline_ms > 0 ? deadline_ms - folio_ocr_now_ms() : 0;
+    if (deadline_ms > 0 && left_ms < 1)
+        return folio_error_set(err, FOLIO_ELIMIT,
+                               "%s: the time limit was reached before recognition",
+                               pg->source_path);
     limit_openmp();
     TessBaseAPIClear(o->api);
     TessBaseAPISetImage2(o->api, pix);
     if (dpi > 0)
         TessBaseAPISetSourceResolution(o->api, dpi);
     ETEXT_DESC *mon = TessMonitorCreate();
-    if (mon && timeout_s > 0)
-        TessMonitorSetDeadlineMSecs(mon, (int)(timeout_s * 1000));
+    if (mon && deadline_ms > 0)
+        TessMonitorSetDeadlineMSecs(mon, left_ms > 2e9 ? 2000000000 : (int)left_ms);
     int rc = 0;
     TessResultIterator *ri = NULL;
     if (TessBaseAPIRecognize(o->api, mon) != 0) {
-        rc = folio_error_set(err, timeout_s > 0 ? FOLIO_ELIMIT : FOLIO_EENGINE,
-                             "%s: recognition %s", pg->source_path,
-                             timeout_s > 0 ? "cancelled or exceeded the time limit" : "failed");
+        bool late = deadline_ms > 0 && folio_ocr_now_ms() >= deadline_ms;
+        rc = folio_error_set(err, late ? FOLIO_ELIMIT : FOLIO_EENGINE, "%s: recognition %s",
+                             pg->source_path, late ? "exceeded the time limit" : "failed");
         goto done;
     }
     ri = TessBaseAPIGetIterator(o->api);
@@ -333,7 +374,7 @@ int folio_ocr_recognize(folio_ocr *o, PIX *pix, int dpi, const folio_ocr_map *ma
     }
     finish_lines(pg);
     if (recheck)
-        rc = second_pass(o, pix, dpi, map, pg, err);
+        rc = second_pass(o, pix, dpi, map, deadline_ms, pg, err);
 done:
     if (ri)
         TessResultIteratorDelete(ri);

@@ -31,14 +31,17 @@ typedef struct folio_ocr_map {
     int off_x, off_y;
 } folio_ocr_map;
 
+/** \return a monotonic clock in milliseconds, the clock of deadlines. */
+double folio_ocr_now_ms(void);
+
 /**
  * Recognize pix (not taken) at dpi and append its lines and words to pg
- * (pg->lines, pg->blocks, pg->conf). timeout_s > 0 cancels recognition
- * after that many seconds (FOLIO_ELIMIT). recheck: run the second pass
- * (recheck.h) over spans that look misread.
- * \return 0 or a negative folio_status with err set.
+ * (pg->lines, pg->blocks, pg->conf). deadline_ms > 0 (folio_ocr_now_ms()
+ * time) cancels recognition, first or second pass, once it has passed
+ * (FOLIO_ELIMIT). recheck: run the second pass (recheck.h) over spans that
+ * look misread. \return 0 or a negative folio_status with err set.
  */
 int folio_ocr_recognize(folio_ocr *o, PIX *pix, int dpi, const folio_ocr_map *map,
-                        double timeout_s, bool recheck, folio_page *pg, folio_error *err);
+                        double deadline_ms, bool recheck, folio_page *pg, folio_error *err);
 
 #endif /* FOLIO_OCR_H */

@@ -21,8 +21,12 @@ struct folio_osd {
 #define LEPT_MIN_RATIO 2.5f
 /* OSD confidence below this is a guess (measured on the dev pages). */
 #define OSD_MIN_CONF 4.0f
-/* Both detectors read text at about this resolution. */
+/* Both detectors read text at about this resolution, reduced with these
+ * rank thresholds (measured: OSD's confidence on the rotated dev pages
+ * doubles when strokes stay thin; Leptonica prefers them a little fuller). */
 #define ORIENT_DPI 150
+#define LEPT_RANK 2
+#define OSD_RANK 3
 
 folio_osd *folio_osd_create(const char *tessdata)
 {
@@ -51,35 +55,38 @@ void folio_osd_destroy(folio_osd **po)
     *po = NULL;
 }
 
-/* A copy of pixb at about ORIENT_DPI (2x or 4x rank reduction), never upscaled. */
-static PIX *reduce_for_orient(PIX *pixb, int dpi, int *dpi_out)
+/*
+ * A copy of pixb at about ORIENT_DPI, never upscaled. level is the rank
+ * reduction threshold (1-4 of the 2x2 pixels ON): higher keeps strokes thin.
+ */
+static PIX *reduce_for_orient(PIX *pixb, int dpi, int level, int *dpi_out)
 {
     *dpi_out = dpi;
     if (dpi >= 3 * ORIENT_DPI) {
         *dpi_out = dpi / 4;
-        return pixReduceRankBinaryCascade(pixb, 1, 1, 0, 0);
+        return pixReduceRankBinaryCascade(pixb, level, level, 0, 0);
     }
     if (dpi >= 3 * ORIENT_DPI / 2) {
         *dpi_out = dpi / 2;
-        return pixReduceRankBinaryCascade(pixb, 1, 0, 0, 0);
+        return pixReduceRankBinaryCascade(pixb, level, 0, 0, 0);
     }
     return pixClone(pixb);
 }
 
 /*
- * Leptonica's up/left confidences as a turn: the strongest of the four
- * signed readings wins, firm when it passes makeOrientDecision's thresholds.
- * UP: upright; LEFT: tops point left, turn 90 clockwise; DOWN: 180; RIGHT:
- * tops point right, turn 270 clockwise.
+ * Leptonica's up/left confidences as a turn: the stronger axis wins, firm
+ * when it passes makeOrientDecision's thresholds (redone here because that
+ * function writes to stderr when it is unsure). UP: upright; LEFT: tops
+ * point left, turn 90 clockwise; DOWN: 180; RIGHT: tops point right, 270.
  */
 static bool lept_decide(float up, float left, int *rotation, float *conf)
 {
-    l_int32 orient = L_TEXT_ORIENT_UNKNOWN;
-    makeOrientDecision(up, left, LEPT_MIN_CONF, LEPT_MIN_RATIO, &orient, 0);
-    bool vertical = L_ABS(left) > L_ABS(up);
-    *conf = vertical ? L_ABS(left) : L_ABS(up);
-    *rotation = vertical ? (left > 0 ? 90 : 270) : (up > 0 ? 0 : 180);
-    return orient != L_TEXT_ORIENT_UNKNOWN;
+    float aup = L_ABS(up), aleft = L_ABS(left);
+    bool vertical = aleft > aup;
+    *conf = vertical ? aleft : aup;
+    *rotation = vertical ? (left > 0 ? 90 : 270) : (up < 0 ? 180 : 0);
+    float other = vertical ? aup : aleft;
+    return *conf >= LEPT_MIN_CONF && *conf > LEPT_MIN_RATIO * other;
 }
 
 int folio_orient_leptonica(PIX *pixb, int dpi, int *rotation, float *conf)
@@ -89,7 +96,7 @@ int folio_orient_leptonica(PIX *pixb, int dpi, int *rotation, float *conf)
     if (!pixb || pixGetDepth(pixb) != 1)
         return -1;
     int rdpi, rc = -1;
-    PIX *pixr = reduce_for_orient(pixb, dpi, &rdpi);
+    PIX *pixr = reduce_for_orient(pixb, dpi, LEPT_RANK, &rdpi);
     l_float32 up = 0, left = 0;
     if (!pixr || pixOrientDetect(pixr, &up, &left, 0, 0) != 0)
         goto done;
@@ -110,7 +117,7 @@ int folio_orient_osd(folio_osd *osd, PIX *pixb, int dpi, int *rotation, float *c
     int rdpi, deg = 0, rc = -1;
     float oconf = 0, sconf = 0;
     const char *script = NULL;
-    PIX *pixr = reduce_for_orient(pixb, dpi, &rdpi);
+    PIX *pixr = reduce_for_orient(pixb, dpi, OSD_RANK, &rdpi);
     if (!pixr)
         goto done;
     TessBaseAPISetImage2(osd->api, pixr);
@@ -128,14 +135,30 @@ done:
     return rc;
 }
 
+/* Lines of text either way: the resolution estimator finds them, upright or turned. */
+static bool has_text_lines(PIX *pixb, int dpi)
+{
+    int rdpi;
+    PIX *pixr = reduce_for_orient(pixb, dpi, LEPT_RANK, &rdpi);
+    PIX *pixt = pixr ? pixRotateOrth(pixr, 1) : NULL;
+    bool found = pixt && (folio_resolution_estimate(pixr, NULL) > 0 ||
+                          folio_resolution_estimate(pixt, NULL) > 0);
+    pixDestroy(&pixr);
+    pixDestroy(&pixt);
+    return found;
+}
+
 void folio_orient_detect(folio_osd *osd, PIX *pixb, int dpi, int *rotation, float *conf,
                          bool *applied, const char **method)
 {
     int rot = 0;
     float c = 0;
     *rotation = 0;
+    *conf = 0;
     *applied = false;
-    *method = "leptonica";
+    *method = osd ? "leptonica" : "leptonica (no osd data)";
+    if (!pixb || !has_text_lines(pixb, dpi)) /* blank, noise, a picture: nothing to read */
+        return;
     folio_orient_leptonica(pixb, dpi, &rot, &c);
     *conf = c;
     if (c >= LEPT_MIN_CONF) {
@@ -143,10 +166,8 @@ void folio_orient_detect(folio_osd *osd, PIX *pixb, int dpi, int *rotation, floa
         *applied = true;
         return;
     }
-    if (!osd) {
-        *method = "leptonica (no osd data)";
+    if (!osd)
         return;
-    }
     if (folio_orient_osd(osd, pixb, dpi, &rot, &c) != 0)
         return;
     *method = "osd";

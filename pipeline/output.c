@@ -41,10 +41,33 @@ static void fsync_dir(const char *dir)
     }
 }
 
+/*
+ * An existing device, FIFO or socket (-o /dev/null, /dev/stdout) is written
+ * to, never replaced: renaming a temporary over /dev/null would turn it into
+ * a regular file for every process on the machine (as root it can).
+ */
+static int write_special(const char *path, const void *data, size_t len, folio_error *err)
+{
+    int fd = open(path, O_WRONLY | O_NOCTTY | O_CLOEXEC);
+    if (fd < 0)
+        return folio_error_set(err, FOLIO_EOUTPUT, "%s: cannot open: %s", path, strerror(errno));
+    int rc = 0;
+    if (write_all(fd, data, len) != 0)
+        rc = folio_error_set(err, FOLIO_EOUTPUT, "%s: write failed: %s", path, strerror(errno));
+    if (close(fd) != 0 && rc == 0)
+        rc = folio_error_set(err, FOLIO_EOUTPUT, "%s: write failed: %s", path, strerror(errno));
+    return rc;
+}
+
 int folio_write_atomic(const char *path, const void *data, size_t len, folio_error *err)
 {
     if (!path || !*path || (!data && len))
         return folio_error_set(err, FOLIO_EUSAGE, "write: bad arguments");
+    struct stat st;
+    if (stat(path, &st) == 0 && S_ISDIR(st.st_mode))
+        return folio_error_set(err, FOLIO_EOUTPUT, "%s: is a directory", path);
+    if (stat(path, &st) == 0 && !S_ISREG(st.st_mode))
+        return write_special(path, data, len, err);
     char *dcopy = folio_strdup(path), *bcopy = folio_strdup(path);
     char *tmp = NULL;
     int rc = 0, fd = -1;

@@ -117,3 +117,8 @@ const char *folio_page_sha256(const folio_page *pg)
 {
     return pg ? pg->sha256 : "";
 }
+
+const char *folio_page_note(const folio_page *pg)
+{
+    return pg ? pg->note : "";
+}

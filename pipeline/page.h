@@ -122,6 +122,7 @@ struct folio_page {
     float image_scale;
     int image_off_x, image_off_y;
     char *tessdata;      /* the engine's tessdata directory (renderers find pdf.ttf there); owned */
+    char note[256];      /* a warning about the input that did not stop the page, or "" */
 };
 
 /** \return the stage's name for timing reports; static. */

@@ -54,7 +54,10 @@ bool folio_preprocess_has_osd(const folio_preprocess *pp);
  */
 
 /* preprocess.c */
-/** \return an 8 bpp copy of any input (colormap removed, RGB as luminance), or NULL. */
+/**
+ * \return pixs as 8 bpp gray (colormap removed, RGB as luminance), or NULL;
+ * a clone of pixs when it already is plain 8 bpp: copy before writing to it.
+ */
 PIX *folio_pre_to_gray(PIX *pixs);
 
 /* orient.c: 90/180/270 turns */
@@ -69,7 +72,7 @@ void folio_osd_destroy(folio_osd **po);
  * \return 0, or -1 when pixb is not 1 bpp
  */
 int folio_orient_leptonica(PIX *pixb, int dpi, int *rotation, float *conf);
-/** Tesseract's OSD on pixb (1 bpp). Same outputs (Tesseract's units). \return 0, -1 if no answer. */
+/** Tesseract's OSD on pixb (1 bpp), same outputs in its units. \return 0, -1: no answer. */
 int folio_orient_osd(folio_osd *osd, PIX *pixb, int dpi, int *rotation, float *conf);
 /**
  * The decision Folio uses: Leptonica first, OSD (when osd is not NULL) when
@@ -113,10 +116,13 @@ int folio_background_paper_level(PIX *gray);
  */
 PIX *folio_binarize_text(PIX *norm, int dpi);
 /**
- * The clean gray image: norm stretched so paper is white, everything farther
- * than a few pixels from the text mask set to white.
+ * Make norm (8 bpp, changed in place) the clean gray image: stretched so
+ * paper is white, everything farther than a few pixels from mask (1 bpp, same
+ * size) set to white. \return 0, or -1 on bad arguments or out of memory.
  */
-PIX *folio_binarize_clean_gray(PIX *norm, PIX *mask, int dpi);
+int folio_binarize_clean_gray(PIX *norm, PIX *mask, int dpi);
+/** Set the pixels of gray (8 bpp) where mask (1 bpp) is polarity (1: ON, 0: OFF) to white. */
+void folio_binarize_whiten(PIX *gray, PIX *mask, int polarity);
 /** \return a copy of pixb (1 bpp) without the components no larger than size x size pixels. */
 PIX *folio_binarize_despeckle(PIX *pixb, int size);
 

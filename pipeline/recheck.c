@@ -118,8 +118,8 @@ static int recheck_line(TessBaseAPI *zh, PIX *pix, const folio_ocr_map *m, folio
     return 0;
 }
 
-int folio_recheck_page(TessBaseAPI *zh, PIX *pix, const folio_ocr_map *map, folio_page *pg,
-                       folio_recheck_stats *stats)
+int folio_recheck_page(TessBaseAPI *zh, PIX *pix, const folio_ocr_map *map, double deadline_ms,
+                       folio_page *pg, folio_recheck_stats *stats)
 {
     folio_recheck_stats local = {0, 0};
     if (!stats)
@@ -131,9 +131,13 @@ int folio_recheck_page(TessBaseAPI *zh, PIX *pix, const folio_ocr_map *map, foli
     if (!any)
         return 0;
     TessBaseAPISetImage2(zh, pix);
-    for (size_t i = 0; i < pg->n_lines; i++)
-        if (recheck_line(zh, pix, map, &pg->lines[i], stats))
-            return FOLIO_ENOMEM;
+    int rc = 0;
+    for (size_t i = 0; i < pg->n_lines && rc == 0; i++) {
+        if (deadline_ms > 0 && folio_ocr_now_ms() >= deadline_ms)
+            rc = FOLIO_ELIMIT;
+        else if (recheck_line(zh, pix, map, &pg->lines[i], stats))
+            rc = FOLIO_ENOMEM;
+    }
     TessBaseAPIClear(zh);
-    return 0;
+    return rc;
 }

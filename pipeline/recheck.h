@@ -24,9 +24,10 @@ bool folio_recheck_suspicious(const folio_word *w);
  * Re-read every suspicious span of pg's lines from pix (the image the first
  * pass read; map turns page boxes into its pixels) with zh, a handle
  * initialized for Chinese alone, and replace the span's words when the new
- * reading is better. \return 0 or FOLIO_ENOMEM.
+ * reading is better. deadline_ms > 0 (folio_ocr_now_ms() time): stop with
+ * FOLIO_ELIMIT when it passes. \return 0, FOLIO_ELIMIT or FOLIO_ENOMEM.
  */
-int folio_recheck_page(TessBaseAPI *zh, PIX *pix, const folio_ocr_map *map, folio_page *pg,
-                       folio_recheck_stats *stats);
+int folio_recheck_page(TessBaseAPI *zh, PIX *pix, const folio_ocr_map *map, double deadline_ms,
+                       folio_page *pg, folio_recheck_stats *stats);
 
 #endif /* FOLIO_RECHECK_H */

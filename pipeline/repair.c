@@ -1234,16 +1234,38 @@ static const repair_pass line_passes[] = {
     pass_numbers,     pass_width,  pass_structure, pass_spaces,
 };
 
+static bool cps_equal(const cps *a, const cps *b)
+{
+    return a->n == b->n && (a->n == 0 || memcmp(a->v, b->v, a->n * sizeof(*a->v)) == 0);
+}
+
+/* Most rules decide from their neighbours, and one rule's output can be
+ * another's neighbour ("；; x": the second ';' takes its width from the first
+ * only once that one is "；"), so the passes run until the line no longer
+ * changes, which makes the repair idempotent; in practice the second round
+ * confirms, and MAX_ROUNDS bounds the rest. Found by tests/fuzz/fuzz_repair. */
+#define MAX_ROUNDS 4
+
 char *folio_repair_line(const char *line)
 {
     cps cur = {0};
     cps_decode(line ? line : "", &cur);
-    for (size_t k = 0; k < sizeof(line_passes) / sizeof(line_passes[0]) && !cur.oom; k++) {
-        cps next = {0};
-        line_passes[k](&cur, &next);
-        next.oom |= cur.oom;
-        cps_free(&cur);
-        cur = next;
+    for (int round = 0; round < MAX_ROUNDS && !cur.oom; round++) {
+        cps start = {0};
+        for (size_t i = 0; i < cur.n; i++)
+            cps_push(&start, cur.v[i]);
+        for (size_t k = 0; k < sizeof(line_passes) / sizeof(line_passes[0]) && !cur.oom; k++) {
+            cps next = {0};
+            line_passes[k](&cur, &next);
+            next.oom |= cur.oom;
+            cps_free(&cur);
+            cur = next;
+        }
+        bool same = !start.oom && cps_equal(&start, &cur);
+        cur.oom |= start.oom;
+        cps_free(&start);
+        if (same)
+            break;
     }
     char *s = cur.oom ? NULL : cps_encode(&cur);
     cps_free(&cur);

@@ -12,10 +12,11 @@
 
 #include <math.h>
 
-#define RES_STRIPS 12        /* narrow, so residual skew barely thickens a line */
-#define RES_MIN_RUNS 20      /* fewer text lines than this: no estimate */
+#define RES_STRIPS 12   /* narrow, so residual skew barely thickens a line */
+#define RES_MIN_RUNS 20 /* fewer text lines than this: no estimate */
 #define RES_REF_DPI 300
-#define RES_REF_LINE_H 40.0f /* median line height of the dev pages at 300 dpi */
+#define RES_REF_LINE_H 35.0f /* median line height of the dev pages at 300 dpi (31-39) */
+#define RES_PEAKED 0.5f      /* share of runs within 25% of the median: text, not noise */
 #define RES_AGREE 0.25f      /* the tag and the text agree within 25% */
 #define RES_SNAP 0.08f       /* snap an estimate to a usual resolution within 8% */
 
@@ -26,12 +27,11 @@ static void strip_runs(PIX *strip, NUMA *heights)
     if (!rows)
         return;
     int n = numaGetCount(rows), run = 0;
-    int minc = pixGetWidth(strip) >= 100 ? 2 : 1;
     for (int y = 0; y <= n; y++) {
         l_int32 v = 0;
         if (y < n)
             numaGetIValue(rows, y, &v);
-        if (y < n && v >= minc) {
+        if (y < n && v > 0) {
             run++;
             continue;
         }
@@ -40,6 +40,18 @@ static void strip_runs(PIX *strip, NUMA *heights)
         run = 0;
     }
     numaDestroy(&rows);
+}
+
+/* \return the share of the values of na within 25% of med. */
+static float share_near(NUMA *na, float med)
+{
+    int n = numaGetCount(na), near = 0;
+    for (int i = 0; i < n; i++) {
+        l_float32 v = 0;
+        numaGetFValue(na, i, &v);
+        near += v >= 0.75f * med && v <= 1.25f * med;
+    }
+    return n > 0 ? (float)near / n : 0.0f;
 }
 
 int folio_resolution_estimate(PIX *pixb, float *line_h)
@@ -62,11 +74,15 @@ int folio_resolution_estimate(PIX *pixb, float *line_h)
         boxDestroy(&box);
     }
     l_float32 med = 0;
-    if (numaGetCount(heights) >= RES_MIN_RUNS && numaGetMedian(heights, &med) == 0 && med > 0) {
-        dpi = (int)(RES_REF_DPI * med / RES_REF_LINE_H + 0.5f);
-        if (line_h)
-            *line_h = med;
-    }
+    if (numaGetCount(heights) < RES_MIN_RUNS || numaGetMedian(heights, &med) != 0 || med <= 0)
+        goto done;
+    /* Lines of one size give a sharp peak; noise, pictures or a blank page do not. */
+    if (share_near(heights, med) < RES_PEAKED)
+        goto done;
+    dpi = (int)(RES_REF_DPI * med / RES_REF_LINE_H + 0.5f);
+    if (line_h)
+        *line_h = med;
+done:
     numaDestroy(&heights);
     return dpi;
 }

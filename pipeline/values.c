@@ -51,8 +51,8 @@ static void trim_range(const folio_ustr *u, size_t *a, size_t *b, const uint32_t
 
 char *folio_value_clean(const char *s)
 {
-    static const uint32_t lead[] = {':', ';', 0xFF1A, 0xFF1B, ',', 0xFF0C, 0x3001, '=', '|',
-                                    '_', '~', '`', '\'', '-', 0};
+    static const uint32_t lead[] = {':', ';', 0xFF1A, 0xFF1B, ',',  0xFF0C, 0x3001, '=',
+                                    '|', '_', '~',    '`',    '\'', '-',    0};
     folio_ustr u;
     if (!s || folio_ustr_init(&u, s))
         return NULL;
@@ -102,8 +102,8 @@ char *folio_value_unwrap(const char *s)
 
 static bool doi_char(uint32_t c)
 {
-    return is_alpha(c) || is_digit(c) || c == '.' || c == '/' || c == '-' || c == '_' ||
-           c == '(' || c == ')' || c == ':' || c == ';' || c == '<' || c == '>';
+    return is_alpha(c) || is_digit(c) || c == '.' || c == '/' || c == '-' || c == '_' || c == '(' ||
+           c == ')' || c == ':' || c == ';' || c == '<' || c == '>';
 }
 
 static bool doi_joint(uint32_t c)
@@ -111,31 +111,78 @@ static bool doi_joint(uint32_t c)
     return is_digit(c) || c == '.' || c == '/' || c == '-';
 }
 
-/* The DOI's code points from i: spaces only inside it (OCR splits "2096-67 17"). */
-static void doi_copy(const folio_ustr *u, size_t i, folio_buf *b)
+/* A lone I, l or | between digits of a DOI ("1008-583 I .zs") is a 1. */
+static bool lone_one(const folio_ustr *u, size_t i)
 {
+    uint32_t c = u->cp[i], next = i + 1 < u->n ? u->cp[i + 1] : 0;
+    return (c == 'I' || c == 'l' || c == '|') && (next == ' ' || next == '.' || is_digit(next));
+}
+
+/*
+ * Copy the DOI at u[i] (its "10.") to b, repairing what OCR does to one:
+ * spaces inside ("2096-67 17"), "," for ".", "}" "]" "|" and a lone I for 1,
+ * ")" or "," for the j of "/j.". \return the index after the DOI.
+ */
+static size_t doi_copy(const folio_ustr *u, size_t i, folio_buf *b)
+{
+    uint32_t prev = 0; /* the last code point written */
     for (; i < u->n; i++) {
         uint32_t c = u->cp[i];
         if (c == ' ') {
             size_t j = i;
             while (j < u->n && u->cp[j] == ' ')
                 j++;
-            if (j >= u->n || i == 0 || !doi_joint(u->cp[i - 1]) || !doi_joint(u->cp[j]))
-                return;
+            bool inside = j < u->n && doi_joint(prev) &&
+                          (doi_joint(u->cp[j]) || (is_digit(prev) && lone_one(u, j)));
+            if (!inside)
+                return i;
             i = j - 1;
             continue;
         }
         uint32_t next = i + 1 < u->n ? u->cp[i + 1] : 0;
         if ((c == ',' || c == 0xFF0C) && (is_alpha(next) || is_digit(next)))
             c = '.'; /* OCR's comma for a dot inside the DOI */
-        if ((c == ')' || c == ',' || c == ';') && next == '.' && i > 0 && u->cp[i - 1] == '/')
+        if ((c == ')' || c == ',' || c == ';') && next == '.' && prev == '/')
             c = 'j'; /* "10.11835/).issn": a suffix never opens with ")" — OCR's j */
         else if ((c == '}' || c == ']' || c == '|') && is_digit(next))
             c = '1';
+        else if (lone_one(u, i) && is_digit(prev) && !is_alpha(next))
+            c = '1';
         if (!doi_char(c))
-            return;
+            return i;
         folio_buf_put_cp(b, c);
+        prev = c;
     }
+    return i;
+}
+
+/* "10." and the registrant's digits (OCR may put a space between: "10. 13227"). */
+static bool doi_start(const folio_ustr *u, size_t i)
+{
+    if (i + 3 >= u->n || u->cp[i] != '1' || u->cp[i + 1] != '0' || u->cp[i + 2] != '.' ||
+        (i > 0 && is_digit(u->cp[i - 1])))
+        return false;
+    size_t j = i + 3;
+    while (j < u->n && j < i + 5 && u->cp[j] == ' ')
+        j++;
+    return j < u->n && is_digit(u->cp[j]);
+}
+
+char *folio_value_fix_doi_text(const char *s)
+{
+    folio_ustr u;
+    if (!s || folio_ustr_init(&u, s))
+        return NULL;
+    folio_buf b = FOLIO_BUF_INIT;
+    for (size_t i = 0; i < u.n;) {
+        if (doi_start(&u, i)) {
+            i = doi_copy(&u, i, &b);
+            continue;
+        }
+        folio_buf_put_cp(&b, u.cp[i++]);
+    }
+    folio_ustr_free(&u);
+    return folio_buf_take(&b);
 }
 
 /* Remove the ")" with no "(" before it (OCR's "j).issn"); a DOI's own parentheses pair up. */
@@ -182,9 +229,9 @@ char *folio_value_doi(const char *s)
         return NULL;
     folio_buf b = FOLIO_BUF_INIT;
     size_t i = 0;
-    while (i + 2 < u.n && !(u.cp[i] == '1' && u.cp[i + 1] == '0' && u.cp[i + 2] == '.'))
+    while (i < u.n && !doi_start(&u, i))
         i++;
-    if (i + 2 < u.n)
+    if (i < u.n)
         doi_copy(&u, i, &b);
     folio_ustr_free(&u);
     while (b.len > 0 && strchr(".,;:)-", b.data[b.len - 1]) &&
@@ -222,15 +269,20 @@ static bool date_sep(uint32_t c)
            c == 0x2014 || c == 0x2013 || c == 0x2212;
 }
 
-/* A date from i: YYYY-M(M)-D(D) with - / . or 年月 between, spaces allowed. */
+/*
+ * A date from i: YYYY-M(M)-D(D) with - / . or 年月 between, spaces allowed.
+ * Written to b as printed (2022-06-18, 2021年4月30日), without the spaces.
+ */
 static bool date_at(const folio_ustr *u, size_t i, folio_buf *b)
 {
     int parts[3] = {0}, digits[3] = {0}, p = 0;
+    size_t start = i, end = i;
     for (; i < u->n; i++) {
         uint32_t c = u->cp[i];
         if (is_digit(c) && digits[p] < 4) {
             parts[p] = parts[p] * 10 + (int)(c - '0');
             digits[p]++;
+            end = i + 1;
         } else if (c == ' ') {
             continue;
         } else if (p < 2 && digits[p] > 0 && date_sep(c)) {
@@ -243,7 +295,11 @@ static bool date_at(const folio_ustr *u, size_t i, folio_buf *b)
         return false;
     if (parts[1] < 1 || parts[1] > 12 || parts[2] < 1 || parts[2] > 31)
         return false;
-    folio_buf_printf(b, "%04d-%02d-%02d", parts[0], parts[1], parts[2]);
+    if (end < u->n && u->cp[end] == 0x65E5) /* 日 */
+        end++;
+    for (size_t k = start; k < end; k++)
+        if (u->cp[k] != ' ')
+            folio_buf_put_cp(b, u->cp[k]);
     return true;
 }
 
@@ -294,13 +350,23 @@ char *folio_value_date(const char *s)
 static uint32_t digit_of(uint32_t c)
 {
     switch (c) {
-    case 'S': return '5';
-    case 'O': return '0';
-    case 'I': case 'l': return '1';
-    case 'Z': return '2';
-    case 'B': return '8';
-    case 'G': return '6';
-    default: return c;
+    case 'S':
+    case 's':
+        return '5';
+    case 'O':
+    case 'o':
+        return '0';
+    case 'I':
+    case 'l':
+        return '1';
+    case 'Z':
+        return '2';
+    case 'B':
+        return '8';
+    case 'G':
+        return '6';
+    default:
+        return c;
     }
 }
 
@@ -315,11 +381,14 @@ static bool clc_digit(const folio_ustr *u, size_t j)
         return true;
     bool second = j > 0 && u->cp[j - 1] >= 'A' && u->cp[j - 1] <= 'Z' &&
                   (j < 2 || !(u->cp[j - 2] >= 'A' && u->cp[j - 2] <= 'Z'));
-    return second && u->cp[j - 1] != 'T' && is_digit(digit_of(u->cp[j])) && j + 1 < u->n &&
-           is_digit(u->cp[j + 1]);
+    bool lower = u->cp[j] >= 'a' && u->cp[j] <= 'z'; /* no class letter is lower case */
+    bool inside = j > 0 && is_digit(u->cp[j - 1]) && lower;
+    return (inside || (second && u->cp[j - 1] != 'T')) && is_digit(digit_of(u->cp[j])) &&
+           j + 1 < u->n && is_digit(u->cp[j + 1]);
 }
 
-/* A CLC code at i: one or two capitals, digits, then .digits or -digits groups. \return its end or i. */
+/* A CLC code at i: one or two capitals, digits, .digits or -digits groups. \return its end, or i.
+ */
 static size_t clc_at(const folio_ustr *u, size_t i)
 {
     if (i >= u->n || u->cp[i] < 'A' || u->cp[i] > 'Z')
@@ -351,8 +420,9 @@ static char *clc_list(const char *s, const folio_ustr *u, size_t i)
         if (b.len)
             folio_buf_putc(&b, ';');
         for (size_t k = i; k < e; k++)
-            folio_buf_put_cp(&b, k > i && !is_digit(u->cp[k]) && clc_digit(u, k) ? digit_of(u->cp[k])
-                                                                                  : u->cp[k]);
+            folio_buf_put_cp(&b, k > i && !is_digit(u->cp[k]) && clc_digit(u, k)
+                                     ? digit_of(u->cp[k])
+                                     : u->cp[k]);
         size_t j = e;
         while (j < u->n && u->cp[j] == ' ')
             j++;
@@ -375,8 +445,8 @@ char *folio_value_clc(const char *s)
     if (!s || folio_ustr_init(&u, s))
         return NULL;
     size_t i = 0;
-    while (i < u.n && (folio_is_space(u.cp[i]) || folio_is_label_colon(u.cp[i]) ||
-                       u.cp[i] == ',' || u.cp[i] == 0xFF0C))
+    while (i < u.n && (folio_is_space(u.cp[i]) || folio_is_label_colon(u.cp[i]) || u.cp[i] == ',' ||
+                       u.cp[i] == 0xFF0C))
         i++;
     char *out = clc_list(s, &u, i);
     folio_ustr_free(&u);
@@ -463,8 +533,9 @@ static size_t issn_paren_at(const folio_ustr *u, size_t i)
         if (i + k >= u->n)
             return 0;
         uint32_t c = u->cp[i + k];
-        bool ok = k == 4 ? (c == '-' || c == 0xFF0D) : k == 8 ? (is_digit(c) || c == 'X')
-                                                               : is_digit(c);
+        bool ok = k == 4   ? (c == '-' || c == 0xFF0D)
+                  : k == 8 ? (is_digit(c) || c == 'X')
+                           : is_digit(c);
         if (!ok)
             return 0;
     }
@@ -484,7 +555,8 @@ char *folio_value_find_article_no(const char *s)
         if ((i > 0 && is_digit(u.cp[i - 1])) || !issn_paren_at(&u, i))
             continue;
         size_t j = i;
-        while (j < u.n && (is_digit(u.cp[j]) || strchr("-().X ", (int)(u.cp[j] < 128 ? u.cp[j] : 1))))
+        while (j < u.n &&
+               (is_digit(u.cp[j]) || strchr("-().X ", (int)(u.cp[j] < 128 ? u.cp[j] : 1))))
             j++;
         char *raw = ustr_slice(s, &u, i, j);
         out = folio_value_article_no(raw);
@@ -497,9 +569,8 @@ char *folio_value_find_article_no(const char *s)
 /* Where the issue part of a header line starts: a 4-digit year, 第N, Vol, No., a month. */
 static size_t issue_start(const folio_ustr *u, bool zh)
 {
-    static const char *const en[] = {"Vol", "VOL", "No.", "No,", "NO.", "Jan", "Feb", "Mar",
-                                     "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov",
-                                     "Dec", NULL};
+    static const char *const en[] = {"Vol", "VOL", "No.", "No,", "NO.", "Jan", "Feb", "Mar", "Apr",
+                                     "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec", NULL};
     for (size_t i = 0; i < u->n; i++) {
         uint32_t c = u->cp[i];
         bool word_start = i == 0 || folio_is_space(u->cp[i - 1]) || u->cp[i - 1] == ',';
@@ -521,8 +592,9 @@ static size_t issue_start(const folio_ustr *u, bool zh)
 
 static bool issue_mark(uint32_t c, bool zh)
 {
-    return is_digit(c) || c == '.' || (zh && (c == 0x5E74 || c == 0x6708 || c == 0x5377 ||
-                                              c == 0x671F || c == 0x7B2C)); /* 年月卷期第 */
+    return is_digit(c) || c == '.' ||
+           (zh && (c == 0x5E74 || c == 0x6708 || c == 0x5377 || c == 0x671F ||
+                   c == 0x7B2C)); /* 年月卷期第 */
 }
 
 /* When the issue comes first ("2024年第4期 经济研究"): the text after its last mark. */
@@ -547,6 +619,9 @@ char *folio_value_journal(const char *s, bool zh)
     if (!s || folio_ustr_init(&u, s))
         return NULL;
     size_t a = 0, b = issue_start(&u, zh);
+    /* a name starts with a letter or a Han character: OCR's stray ‘ _ before it go */
+    while (a < b && !is_alpha(u.cp[a]) && !folio_is_han(u.cp[a]) && !is_digit(u.cp[a]))
+        a++;
     trim_range(&u, &a, &b, NULL);
     if (b <= a) {
         a = after_issue(&u, zh);
@@ -739,7 +814,8 @@ char *folio_value_fix_dashes(const char *s)
     return folio_buf_take(&b);
 }
 
-/* A run of Latin letters, spaces and light punctuation with several capitals: OCR garbage in Han text. */
+/* A run of Latin letters, spaces and light punctuation with several capitals: OCR garbage in Han
+ * text. */
 static size_t latin_garbage_end(const folio_ustr *u, size_t i)
 {
     size_t j = i, caps = 0, letters = 0;

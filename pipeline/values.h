@@ -18,9 +18,12 @@ char *folio_value_clean(const char *s);
 char *folio_value_unwrap(const char *s);
 /** Bare DOI: from the first "10.", spaces removed, trailing punctuation cut. */
 char *folio_value_doi(const char *s);
-/** How suspect a DOI reading is: characters a DOI does not hold, unbalanced parentheses... (0: clean). */
+/** s with every DOI inside it repaired as folio_value_doi does (spaces, misread characters). */
+char *folio_value_fix_doi_text(const char *s);
+/** How suspect a DOI reading is: characters a DOI does not hold, unbalanced parentheses... (0:
+ * clean). */
 int folio_value_doi_penalty(const char *doi);
-/** A date: the first YYYY-MM-DD (spaces removed), else the cleaned text up to ；. */
+/** A date: the first YYYY-MM-DD as printed (spaces removed), else the cleaned text up to ；. */
 char *folio_value_date(const char *s);
 /** \return true when s (after spaces) starts with a YYYY-MM-DD date. */
 bool folio_value_starts_with_date(const char *s);

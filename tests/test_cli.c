@@ -47,6 +47,16 @@ START_TEST(help_and_version)
 }
 END_TEST
 
+/* Every line on stderr is Folio's own ("folio: ..."), none a library's. */
+static void only_folio_lines(const char *err)
+{
+    for (const char *p = err; *p;) {
+        ck_assert_msg(strncmp(p, "folio", 5) == 0, "a raw line on stderr: %s", p);
+        const char *nl = strchr(p, '\n');
+        p = nl ? nl + 1 : p + strlen(p);
+    }
+}
+
 START_TEST(usage_errors_exit_2)
 {
     char *err = NULL;
@@ -91,7 +101,66 @@ START_TEST(missing_language_exit_4)
              sample_path("seed-head.png"));
     ck_assert_int_eq(run_folio(args, NULL, &err), 4);
     ck_assert(strstr(err, "xyz_nonexistent"));
+    only_folio_lines(err); /* not Tesseract's "Error opening data file" */
     free(err);
+}
+END_TEST
+
+/* A 200000 x 200000 PNG header: refused from the header, before the engine starts. */
+START_TEST(pixel_bomb_refused_before_the_engine)
+{
+    static const unsigned char png[] = {
+        0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n', 0, 0, 0, 13, 'I', 'H', 'D', 'R',
+        0, 3, 0x0d, 0x40, 0, 3, 0x0d, 0x40, 8, 0, 0, 0, 0, 0xdc, 0x50, 0xd7, 0xd6,
+        0, 0, 0, 0, 'I', 'E', 'N', 'D', 0xae, 0x42, 0x60, 0x82};
+    char *dir = make_tmpdir();
+    char path[4200], args[8600];
+    snprintf(path, sizeof(path), "%s/bomb.png", dir);
+    spit(path, png, sizeof(png));
+    snprintf(args, sizeof(args), "convert %s -o %s/out.txt --lang xyz_nonexistent", path, dir);
+    char *err = NULL;
+    /* exit 3, not 4: the bad language would only be noticed by the engine */
+    ck_assert_int_eq(run_folio(args, NULL, &err), 3);
+    ck_assert_msg(strstr(err, "bomb.png: 200000 x 200000 pixels exceed the limit"), "%s", err);
+    only_folio_lines(err);
+    free(err);
+    snprintf(args, sizeof(args), "%s/out.txt", dir);
+    ck_assert(access(args, F_OK) != 0);
+    unlink(path);
+    rmdir(dir);
+    free(dir);
+}
+END_TEST
+
+/* Truncated files: Folio's message alone, no "libpng error" or libjpeg line. */
+START_TEST(truncated_inputs_print_no_library_messages)
+{
+    char *dir = make_tmpdir();
+    char path[4200], args[8600];
+    size_t len = 0;
+    char *png = slurp(sample_path("seed-head.png"), &len);
+    snprintf(path, sizeof(path), "%s/cut.png", dir);
+    spit(path, png, len / 3);
+    free(png);
+    snprintf(args, sizeof(args), "convert %s", path);
+    char *err = NULL;
+    ck_assert_int_eq(run_folio(args, NULL, &err), 3);
+    ck_assert_msg(strstr(err, "cut.png: corrupt or truncated png"), "%s", err);
+    only_folio_lines(err);
+    free(err);
+    unlink(path);
+    static const unsigned char jpg[] = {0xFF, 0xD8, 0xFF, 0xE0, 0, 16, 'J', 'F', 'I', 'F', 0,
+                                        1, 1, 0, 0, 1, 0, 1, 0, 0, 0xFF, 0xDB, 0, 67, 0};
+    snprintf(path, sizeof(path), "%s/cut.jpg", dir);
+    spit(path, jpg, sizeof(jpg));
+    snprintf(args, sizeof(args), "convert %s", path);
+    ck_assert_int_eq(run_folio(args, NULL, &err), 3);
+    ck_assert_msg(strstr(err, "cut.jpg: corrupt or truncated jpeg"), "%s", err);
+    only_folio_lines(err);
+    free(err);
+    unlink(path);
+    rmdir(dir);
+    free(dir);
 }
 END_TEST
 
@@ -106,6 +175,8 @@ static Suite *cli_suite(void)
     tcase_add_test(tc, usage_errors_exit_2);
     tcase_add_test(tc, missing_input_exit_3_names_file);
     tcase_add_test(tc, missing_language_exit_4);
+    tcase_add_test(tc, pixel_bomb_refused_before_the_engine);
+    tcase_add_test(tc, truncated_inputs_print_no_library_messages);
     suite_add_tcase(s, tc);
     return s;
 }

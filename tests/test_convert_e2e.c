@@ -7,6 +7,7 @@
 #include "testutil.h"
 
 #include <jansson.h>
+#include <leptonica/allheaders.h>
 #include <sys/stat.h>
 
 /* Is there a space (or U+3000) with a Han character on both sides? */
@@ -118,6 +119,47 @@ START_TEST(corrupt_input_leaves_no_output)
 }
 END_TEST
 
+START_TEST(timeout_fails_the_page_with_exit_7)
+{
+    char *dir = make_tmpdir();
+    char outp[4200], args[8600];
+    snprintf(outp, sizeof(outp), "%s/out.txt", dir);
+    snprintf(args, sizeof(args), "convert %s --timeout 1 -o %s", sample_path("seed-head.png"),
+             outp);
+    char *err = NULL;
+    ck_assert_int_eq(run_folio(args, NULL, &err), 7);
+    ck_assert_msg(strstr(err, "seed-head.png") && strstr(err, "time limit"), "%s", err);
+    ck_assert(access(outp, F_OK) != 0);
+    free(err);
+    rmdir(dir);
+    free(dir);
+}
+END_TEST
+
+START_TEST(implausible_dpi_tag_gives_a_note_and_a_result)
+{
+    PIX *pix = pixRead(sample_path("seed-head.png"));
+    ck_assert_ptr_nonnull(pix);
+    pixSetResolution(pix, 2000000, 2000000);
+    char *dir = make_tmpdir();
+    char in[4200], args[8600];
+    snprintf(in, sizeof(in), "%s/huge-dpi.png", dir);
+    ck_assert_int_eq(pixWrite(in, pix, IFF_PNG), 0);
+    pixDestroy(&pix);
+    snprintf(args, sizeof(args), "convert %s --no-second-pass", in);
+    char *out = NULL, *err = NULL;
+    ck_assert_int_eq(run_folio(args, &out, &err), 0);
+    ck_assert_msg(strstr(err, "folio: note: ") && strstr(err, "huge-dpi.png: resolution tag"),
+                  "%s", err);
+    ck_assert(strstr(out, "400044") != NULL);
+    free(out);
+    free(err);
+    unlink(in);
+    rmdir(dir);
+    free(dir);
+}
+END_TEST
+
 static Suite *e2e_suite(void)
 {
     Suite *s = suite_create("convert_e2e");
@@ -127,6 +169,8 @@ static Suite *e2e_suite(void)
     tcase_add_test(tc, seed_page_json_to_file);
     tcase_add_test(tc, multipage_tiff_second_page);
     tcase_add_test(tc, corrupt_input_leaves_no_output);
+    tcase_add_test(tc, timeout_fails_the_page_with_exit_7);
+    tcase_add_test(tc, implausible_dpi_tag_gives_a_note_and_a_result);
     suite_add_tcase(s, tc);
     return s;
 }

@@ -152,8 +152,8 @@ static size_t journal_zh_part(tl *out, bool damaged)
         {damaged ? "摘 要;面对复杂的国际政治环境和全球产业竞争，立足我国新发展阶段的新特征，我国"
                  : "摘　要：面对复杂的国际政治环境和全球产业竞争，立足我国新发展阶段的新特征，我国",
          290, 670, 1900, 40},
-        {"亟需尽快优化调整重大生产力布局，在广大中西部内陆腹地拓展战略纵深，夯实国家安全", 290,
-         727, 1900, 40},
+        {"亟需尽快优化调整重大生产力布局，在广大中西部内陆腹地拓展战略纵深，夯实国家安全", 290, 727,
+         1900, 40},
         {"基石。", 290, 784, 200, 40},
         {damaged ? "RHA: 国家战略腹地；大后方；三线建设；重大生产力布局；国家安全"
                  : "关键词：国家战略腹地；大后方；三线建设；重大生产力布局；国家安全",
@@ -168,8 +168,8 @@ static size_t journal_zh_part(tl *out, bool damaged)
 static size_t journal_en_part(tl *out, size_t n, bool damaged)
 {
     const tl l[] = {
-        {"The connotation characteristics, great significance and promotion strategy of", 306,
-         990, 1870, 49},
+        {"The connotation characteristics, great significance and promotion strategy of", 306, 990,
+         1870, 49},
         {"national strategic hinterland construction", 800, 1060, 880, 49},
         {"PU Qingping, MA Rui", 1000, 1140, 480, 39},
         {"(School of Marxism, Chongqing University, Chongqing 400044, P. R. China)", 600, 1200,
@@ -186,11 +186,11 @@ static size_t journal_en_part(tl *out, size_t n, bool damaged)
     return add(out, n, l, sizeof(l) / sizeof(l[0]));
 }
 
-static size_t journal_footnotes(tl *out, size_t n, bool citation)
+static size_t journal_footnotes(tl *out, size_t n, bool citation, bool damaged)
 {
     const tl notes[] = {
         {"", 200, 2960, 700, 3},
-        {"收稿日期：2022-06-18", 200, 2988, 300, 30},
+        {damaged ? "AMEN: 2022-06-18" : "收稿日期：2022-06-18", 200, 2988, 300, 30},
         {"基金项目：国家社会科学基金项目(20BZS112)", 200, 3033, 900, 34},
         {"作者简介：蒲清平(1963—)，男，重庆大学马克思主义学院教授。", 200, 3078, 1000, 34},
     };
@@ -217,7 +217,7 @@ static folio_page *journal_page(bool damaged, bool english)
     if (english)
         n = journal_en_part(l, n, damaged);
     n += body_lines(l + n, 1560, 12);
-    n = journal_footnotes(l, n, true);
+    n = journal_footnotes(l, n, true, damaged);
     return extract(l, n);
 }
 
@@ -231,11 +231,12 @@ START_TEST(journal_front_fields)
     ck_assert_str_eq(f->title_zh, "国家战略腹地建设的内涵特征、重大意义和推进策略");
     assert_list(&f->authors_zh, (const char *const[]){"蒲清平", "马睿", NULL});
     ck_assert_str_eq(f->affiliation_zh, "重庆大学 马克思主义学院，重庆 400044");
-    ck_assert_str_eq(f->abstract_zh,
-                     "面对复杂的国际政治环境和全球产业竞争，立足我国新发展阶段的新特征，我国亟需尽快优化"
-                     "调整重大生产力布局，在广大中西部内陆腹地拓展战略纵深，夯实国家安全基石。");
+    ck_assert_str_eq(
+        f->abstract_zh,
+        "面对复杂的国际政治环境和全球产业竞争，立足我国新发展阶段的新特征，我国亟需尽快优化"
+        "调整重大生产力布局，在广大中西部内陆腹地拓展战略纵深，夯实国家安全基石。");
     assert_list(&f->keywords_zh, (const char *const[]){"国家战略腹地", "大后方", "三线建设",
-                                                        "重大生产力布局", "国家安全", NULL});
+                                                       "重大生产力布局", "国家安全", NULL});
     ck_assert_str_eq(f->clc, "D61");
     ck_assert_str_eq(f->doc_code, "A");
     ck_assert_str_eq(f->article_no, "1008-5831(2024)04-0037-12");
@@ -247,8 +248,9 @@ START_TEST(journal_english_fields)
 {
     folio_page *pg = journal_page(false, true);
     const folio_fields *f = &pg->fields;
-    ck_assert_str_eq(f->title_en, "The connotation characteristics, great significance and "
-                                  "promotion strategy of national strategic hinterland construction");
+    ck_assert_str_eq(f->title_en,
+                     "The connotation characteristics, great significance and "
+                     "promotion strategy of national strategic hinterland construction");
     assert_list(&f->authors_en, (const char *const[]){"PU Qingping", "MA Rui", NULL});
     ck_assert_str_eq(f->affiliation_en,
                      "School of Marxism, Chongqing University, Chongqing 400044, P. R. China");
@@ -256,9 +258,8 @@ START_TEST(journal_english_fields)
                      "Confronted with the intricate international political landscape and global "
                      "industrial competition, China must promptly optimize and adjust the "
                      "distribution of its major productive forces.");
-    assert_list(&f->keywords_en, (const char *const[]){"national strategic hinterland",
-                                                        "rear area", "third line construction",
-                                                        NULL});
+    assert_list(&f->keywords_en, (const char *const[]){"national strategic hinterland", "rear area",
+                                                       "third line construction", NULL});
     folio_page_destroy(&pg);
 }
 END_TEST
@@ -319,20 +320,22 @@ START_TEST(damaged_labels)
     folio_page *pg = journal_page(true, true);
     const folio_fields *f = &pg->fields;
     ck_assert_str_eq(f->doi, "10.11835/j.issn.1008-5831.zs.2024.04.016"); /* DOT:, space inside */
-    ck_assert_str_eq(f->abstract_zh,
-                     "面对复杂的国际政治环境和全球产业竞争，立足我国新发展阶段的新特征，我国亟需尽快优化"
-                     "调整重大生产力布局，在广大中西部内陆腹地拓展战略纵深，夯实国家安全基石。");
+    ck_assert_str_eq(
+        f->abstract_zh,
+        "面对复杂的国际政治环境和全球产业竞争，立足我国新发展阶段的新特征，我国亟需尽快优化"
+        "调整重大生产力布局，在广大中西部内陆腹地拓展战略纵深，夯实国家安全基石。");
     assert_list(&f->keywords_zh, (const char *const[]){"国家战略腹地", "大后方", "三线建设",
-                                                        "重大生产力布局", "国家安全", NULL});
+                                                       "重大生产力布局", "国家安全", NULL});
     ck_assert_str_eq(f->clc, "D61");
     ck_assert_str_eq(f->doc_code, "A");
     ck_assert_str_eq(f->article_no, "1008-5831(2024)04-0037-12"); /* 文章编号 read as SESH: */
-    assert_list(&f->keywords_en, (const char *const[]){"national strategic hinterland",
-                                                        "rear area", "third line construction",
-                                                        NULL});
+    assert_list(&f->keywords_en, (const char *const[]){"national strategic hinterland", "rear area",
+                                                       "third line construction", NULL});
     /* the 楷体 authors line came out as Latin letters: the citation's authors instead */
     assert_list(&f->authors_zh, (const char *const[]){"蒲清平", "马睿", NULL});
     ck_assert_str_eq(label_of(pg, "RHA:"), "keywords_zh");
+    ck_assert_str_eq(f->received, "2022-06-18"); /* 收稿日期 read as AMEN: */
+    ck_assert_str_eq(label_of(pg, "AMEN:"), "received");
     folio_page_destroy(&pg);
 }
 END_TEST
@@ -375,8 +378,9 @@ START_TEST(english_names_in_title_case)
     ck_assert_str_eq(pg->fields.title_en, "A lightweight recognition method for mixed "
                                           "Chinese-English text in historical documents");
     assert_list(&pg->fields.authors_en, (const char *const[]){"Zhou Wenjie", "Huang Ruoxi", NULL});
-    ck_assert_str_eq(pg->fields.affiliation_en,
-                     "Wangxuan Institute of Computer Technology, Peking University, Beijing 100871");
+    ck_assert_str_eq(
+        pg->fields.affiliation_en,
+        "Wangxuan Institute of Computer Technology, Peking University, Beijing 100871");
     folio_page_destroy(&pg);
 }
 END_TEST
@@ -391,7 +395,8 @@ START_TEST(citetop_layout)
         {"Journal of Chongqing University (Social Science Edition) Vol. 30 No. 4 2024", 200, 210,
          2080, 32},
         {"引用格式：蒲清平，马睿．国家战略腹地建设的内涵特征、重大意义和推进策略[J]．"
-         "重庆大学学报(社会科学版)，2024，30(4)：37-48. DOI:10.11835/j.issn.1008-5831.zs.2024.04.016",
+         "重庆大学学报(社会科学版)，2024，30(4)：37-48. "
+         "DOI:10.11835/j.issn.1008-5831.zs.2024.04.016",
          220, 270, 2000, 33},
         {"Citation: PU Q P, MA R. The connotation characteristics, great significance and "
          "promotion strategy of national strategic",
@@ -406,7 +411,7 @@ START_TEST(citetop_layout)
     n = add(l, n, zh + 4, m - 4); /* no DOI line: the citation box prints it */
     n = journal_en_part(l, n, false);
     n += body_lines(l + n, 1560, 12);
-    n = journal_footnotes(l, n, false);
+    n = journal_footnotes(l, n, false, false);
     folio_page *pg = extract(l, n);
     const folio_fields *f = &pg->fields;
     ck_assert_str_eq(f->doi, "10.11835/j.issn.1008-5831.zs.2024.04.016");
@@ -426,8 +431,8 @@ START_TEST(web_layout)
 {
     const tl l[] = {
         {"重庆大学 马克思主义学院, 重庆 400044", 887, 257, 745, 49},
-        {"The connotation characteristics, great significance and promotion strategy of", 308,
-         363, 1901, 75},
+        {"The connotation characteristics, great significance and promotion strategy of", 308, 363,
+         1901, 75},
         {"national strategic hinterland construction", 742, 453, 1027, 75},
         {"School of Marxism, Chongqing University, Chongqing 400044, P. R. China", 593, 552, 1322,
          52},
@@ -438,8 +443,8 @@ START_TEST(web_layout)
         {"经济工作会议首次提出建设国家战略腹地的战略构想。", 215, 780, 1100, 62},
         {"Confronted with the intricate international political landscape and global industrial",
          288, 900, 1995, 62},
-        {"competition, China must promptly optimize and adjust the distribution of its major",
-         204, 962, 2077, 62},
+        {"competition, China must promptly optimize and adjust the distribution of its major", 204,
+         962, 2077, 62},
         {"productive forces.", 204, 1024, 500, 62},
         {"蒲清平,马睿.国家战略腹地建设的内涵特征、重大意义和推进策略[J].重庆大学学报社会科学版,"
          "2024,30(4):37-48.",
@@ -450,8 +455,9 @@ START_TEST(web_layout)
     folio_page *pg = extract(l, sizeof(l) / sizeof(l[0]));
     const folio_fields *f = &pg->fields;
     ck_assert_str_eq(f->affiliation_zh, "重庆大学 马克思主义学院, 重庆 400044");
-    ck_assert_str_eq(f->title_en, "The connotation characteristics, great significance and "
-                                  "promotion strategy of national strategic hinterland construction");
+    ck_assert_str_eq(f->title_en,
+                     "The connotation characteristics, great significance and "
+                     "promotion strategy of national strategic hinterland construction");
     ck_assert_str_eq(f->affiliation_en,
                      "School of Marxism, Chongqing University, Chongqing 400044, P. R. China");
     ck_assert_ptr_nonnull(f->abstract_zh);
@@ -521,7 +527,8 @@ START_TEST(reference_list_is_not_a_first_page)
     l[0] = (tl){"重庆大学学报(社会科学版) 第30卷", 200, 146, 2080, 48};
     size_t n = 1 + body_lines(l + 1, 300, 10);
     const tl refs[] = {
-        {"[1] 李明远，王晓燕．冻融循环作用下再生骨料混凝土[J]．土木工程学报，2023，45(2)：112-120．",
+        {"[1] "
+         "李明远，王晓燕．冻融循环作用下再生骨料混凝土[J]．土木工程学报，2023，45(2)：112-120．",
          200, 1100, 2000, 34},
         {"DOI: 10.11835/j.issn.2096-6717.2022.087", 200, 1145, 900, 34},
         {"[2] 蒲清平，马睿．国家战略腹地建设[J]．重庆大学学报，2024，30(4)：37-48．", 200, 1190,
@@ -562,10 +569,11 @@ END_TEST
 /* Random bytes, boxes and line counts: the stage must return 0 and not crash. */
 START_TEST(fuzz_random_pages)
 {
-    static const char *const pieces[] = {"摘要：", "关键词：", "Abstract:", "Key words:", "DOI: 10.",
-                                         "中图分类号：", "收稿日期：", "引用格式：", "（", "）",
-                                         "[J]", "2024，30(4)：", "一", "\xff\xfe", "\xe4\xb8",
-                                         "a", " ", "；", "大学", "400044", "Citation:", "通信作者"};
+    static const char *const pieces[] = {
+        "摘要：",     "关键词：",   "Abstract:", "Key words:", "DOI: 10.", "中图分类号：",
+        "收稿日期：", "引用格式：", "（",        "）",         "[J]",      "2024，30(4)：",
+        "一",         "\xff\xfe",   "\xe4\xb8",  "a",          " ",        "；",
+        "大学",       "400044",     "Citation:", "通信作者"};
     uint32_t seed = 12345;
     for (int round = 0; round < 400; round++) {
         size_t n = (size_t)(seed % 40);
@@ -616,8 +624,9 @@ START_TEST(label_variants)
     assert_cue("摘　要：面对", FOLIO_CUE_ABSTRACT_ZH, "面对");
     assert_cue("【摘要】面对", FOLIO_CUE_ABSTRACT_ZH, "面对");
     assert_cue("关键词：数字经济", FOLIO_CUE_KEYWORDS_ZH, "数字经济");
-    assert_cue("关键字: 数字经济", FOLIO_CUE_KEYWORDS_ZH, "数字经济"); /* one wrong character + colon */
-    assert_cue("关键在于数字经济", FOLIO_CUE_NONE, NULL);             /* ... but not without colon */
+    assert_cue("关键字: 数字经济", FOLIO_CUE_KEYWORDS_ZH,
+               "数字经济");                               /* one wrong character + colon */
+    assert_cue("关键在于数字经济", FOLIO_CUE_NONE, NULL); /* ... but not without colon */
     assert_cue("RHA: 国家战略腹地", FOLIO_CUE_GARBLED, "国家战略腹地");
     assert_cue("中图分类号 : D61", FOLIO_CUE_CLC, "D61");
     assert_cue("中国分类号 : F127", FOLIO_CUE_CLC, "F127");
@@ -635,6 +644,10 @@ START_TEST(label_variants)
     assert_cue("Dot products are", FOLIO_CUE_NONE, NULL);
     assert_cue("收稿日期：2022-06-18", FOLIO_CUE_RECEIVED, "2022-06-18");
     assert_cue("收稿日朗：2022-06-18", FOLIO_CUE_RECEIVED, "2022-06-18");
+    assert_cue("收营日斯：2022-08-25", FOLIO_CUE_GARBLED,
+               "2022-08-25"); /* two wrong: position decides */
+    assert_cue("搞”要：为研究", FOLIO_CUE_GARBLED, "为研究");
+    assert_cue("”摘”要：为研究", FOLIO_CUE_ABSTRACT_ZH, "为研究");
     assert_cue("在线发布日期: 2024-09-13", FOLIO_CUE_ONLINE, "2024-09-13");
     assert_cue("基金项目：国家", FOLIO_CUE_FUNDING, "国家");
     assert_cue("作者简介：李明远", FOLIO_CUE_BIO, "李明远");
@@ -707,29 +720,38 @@ START_TEST(value_cleaning)
     assert_value(folio_value_doi("DOI: 10.13227/,.hjkx.202210140"), "10.13227/j.hjkx.202210140");
     assert_value(folio_value_doi("DOI: 10.11835/).issn.2096-6717"), "10.11835/j.issn.2096-6717");
     assert_value(folio_value_doi("DOI: 10.11835/.issn.2096-6717"), "10.11835/j.issn.2096-6717");
-    assert_value(folio_value_doi("DOI: 10.3760/cema,j.cn}12137-20220309"), "10.3760/cema.j.cn112137-20220309");
+    assert_value(folio_value_doi("DOI:10.11835/j.issn.1008-583 I .zs.2024.04.016"),
+                 "10.11835/j.issn.1008-5831.zs.2024.04.016");
+    assert_value(folio_value_doi("DOI: 10.11835/j).issn.2096-6717.2022.087"),
+                 "10.11835/j.issn.2096-6717.2022.087");
+    assert_value(folio_value_doi("DOI: 10.3760/cema,j.cn}12137-20220309"),
+                 "10.3760/cema.j.cn112137-20220309");
     assert_value(folio_value_date(" 2022-06-18"), "2022-06-18");
-    assert_value(folio_value_date("2022 -6-8；修回"), "2022-06-08");
-    assert_value(folio_value_date("2021年4月30日"), "2021-04-30");
+    assert_value(folio_value_date("2022 -6-8；修回"), "2022-6-8");
+    assert_value(folio_value_date("2021年4月30日；修回日期"), "2021年4月30日");
     assert_value(folio_value_clc(" TU528.01 ”文献标志码"), "TU528.01");
     assert_value(folio_value_clc("D61Mie:A"), "D61");
     assert_value(folio_value_clc("TP391.4；TP18"), "TP391.4;TP18");
     assert_value(folio_value_clc("RS87.1"), "R587.1"); /* only T classes have a second letter */
     assert_value(folio_value_clc("TS201.2"), "TS201.2");
+    assert_value(folio_value_clc("Xs13"), "X513");
     assert_value(folio_value_find_clc(": K27 文献标志码 : A"), "K27");
     assert_value(folio_value_doc_code(" A　"), "A");
     assert_value(folio_value_find_doc_code("中图分类号 : D61 Mie: A SESH: 1008", "D61"), "A");
     assert_value(folio_value_article_no("2096-6717(2023)02-0112.09"), "2096-6717(2023)02-0112-09");
     assert_value(folio_value_find_article_no("A SESH: 0254-4164(2023)05-0988-14"),
                  "0254-4164(2023)05-0988-14");
-    assert_value(folio_value_journal("土木与环境工程学报 (中英文 ) 2023 年 4 月第 45 卷第 2 期", true),
-                 "土木与环境工程学报 (中英文 )");
+    assert_value(
+        folio_value_journal("土木与环境工程学报 (中英文 ) 2023 年 4 月第 45 卷第 2 期", true),
+        "土木与环境工程学报 (中英文 )");
     assert_value(folio_value_journal("计算机学报 第46卷 第5期 2023年5月", true), "计算机学报");
     assert_value(folio_value_journal("Economic Research Journal No. 3, 2024", false),
                  "Economic Research Journal");
     assert_value(folio_value_journal("Environmental Science Vol. 44, No. 8 Aug., 2023", false),
                  "Environmental Science");
     assert_value(folio_value_journal("2024年第3期 经济研究", true), "经济研究");
+    assert_value(folio_value_journal("‘Chinese Journal of Computers Vol. 46", false),
+                 "Chinese Journal of Computers");
     assert_value(folio_value_journal("Vol. 30 No. 4 2024 Journal of Chongqing University", false),
                  "Journal of Chongqing University");
     assert_value(folio_value_fix_dashes("考察 (1964 一 1980)"), "考察 (1964—1980)");
@@ -737,7 +759,8 @@ START_TEST(value_cleaning)
     assert_value(folio_value_fix_dashes("一种方法"), "一种方法");
     assert_value(folio_value_drop_latin_garbage("- ARANNRE RES NE, 重大意义和推进策略"),
                  "重大意义和推进策略");
-    assert_value(folio_value_drop_latin_garbage("成渝地区冬季PM2.5化学组分"), "成渝地区冬季PM2.5化学组分");
+    assert_value(folio_value_drop_latin_garbage("成渝地区冬季PM2.5化学组分"),
+                 "成渝地区冬季PM2.5化学组分");
     assert_value(folio_value_drop_latin_garbage("alll"), "alll");
 }
 END_TEST
@@ -746,14 +769,16 @@ START_TEST(list_splitting)
 {
     assert_split(folio_split_authors_zh, "李明远，王晓燕，陈志强",
                  (const char *const[]){"李明远", "王晓燕", "陈志强", NULL});
-    assert_split(folio_split_authors_zh, "蒲清平\u3000马睿", (const char *const[]){"蒲清平", "马睿", NULL});
+    assert_split(folio_split_authors_zh, "蒲清平\u3000马睿",
+                 (const char *const[]){"蒲清平", "马睿", NULL});
     assert_split(folio_split_authors_zh, "杨雪1, 何俊峰1,2*、邓丽娟2",
                  (const char *const[]){"杨雪", "何俊峰", "邓丽娟", NULL});
     assert_split(folio_split_authors_zh, "AM, ERR, KER", (const char *const[]){NULL});
     assert_split(folio_split_authors_en, "YANG Xue1, HE Junfeng1,2*, DENG Lijuan and TANG Tao",
                  (const char *const[]){"YANG Xue", "HE Junfeng", "DENG Lijuan", "TANG Tao", NULL});
-    assert_split(kw, "再生骨料混凝土；冻融循环; 损伤演化；Weibull分布。",
-                 (const char *const[]){"再生骨料混凝土", "冻融循环", "损伤演化", "Weibull分布", NULL});
+    assert_split(
+        kw, "再生骨料混凝土；冻融循环; 损伤演化；Weibull分布。",
+        (const char *const[]){"再生骨料混凝土", "冻融循环", "损伤演化", "Weibull分布", NULL});
     assert_split(kw, "PM2.5; chemical composition; PMF model",
                  (const char *const[]){"PM2.5", "chemical composition", "PMF model", NULL});
 }
@@ -777,7 +802,8 @@ START_TEST(crosscheck_authors_and_title)
     ck_assert_int_eq(folio_crosscheck_authors_zh(&a, c, "李明远(1990—)，男；通信作者：赵云"), 0);
     assert_list(&a, (const char *const[]){"李明远", "王晓燕", "陈志强", "赵云", NULL});
     folio_strlist_clear(&a);
-    /* the line lost a name: the citation's complete list; a misread first author: the notes decide */
+    /* the line lost a name: the citation's complete list; a misread first author: the notes decide
+     */
     folio_strlist_push(&a, "薄清平2a");
     ck_assert_int_eq(folio_crosscheck_authors_zh(&a, c, NULL), 0);
     assert_list(&a, (const char *const[]){"李明远", "王晓燕", "陈志强", NULL});
@@ -802,36 +828,46 @@ START_TEST(crosscheck_citation_repair)
 {
     const char *title = "冻融循环作用下再生骨料混凝土的损伤演化与寿命预测";
     char *fixed = folio_crosscheck_citation(
-        "李明远，王晓燕 . 冻融循环作用下再生骨料混凝土的损伤演化与寿命预测四 .土木工程学报，2023", title);
-    ck_assert_str_eq(fixed, "李明远，王晓燕 . 冻融循环作用下再生骨料混凝土的损伤演化与寿命预测[J].土木工程学报，2023");
+        "李明远，王晓燕 . 冻融循环作用下再生骨料混凝土的损伤演化与寿命预测四 .土木工程学报，2023",
+        title);
+    ck_assert_str_eq(
+        fixed,
+        "李明远，王晓燕 . 冻融循环作用下再生骨料混凝土的损伤演化与寿命预测[J].土木工程学报，2023");
     free(fixed);
     /* the title block lost its last character; the authors end with OCR's comma */
     fixed = folio_crosscheck_citation(
         "李明远，王晓燕，陈志强，冻融循环作用下再生骨料混凝土的损伤演化与寿命预测四，土木工程学报",
         "冻融循环作用下再生骨料混沙土的损伤演化与寿命预");
-    ck_assert_str_eq(fixed, "李明远，王晓燕，陈志强．冻融循环作用下再生骨料混凝土的损伤演化与寿命预测[J]，土木工程学报");
+    ck_assert_str_eq(fixed, "李明远，王晓燕，陈志强．冻融循环作用下再生骨料混凝土的损伤演化与寿命预"
+                            "测[J]，土木工程学报");
     free(fixed);
     fixed = folio_crosscheck_citation("成渝地区冬季PM2.5化学组分特征及来源解析加]. 环境科学",
                                       "成渝地区冬季PM2.5化学组分特征及来源解析");
     ck_assert_str_eq(fixed, "成渝地区冬季PM2.5化学组分特征及来源解析[J]. 环境科学");
     free(fixed);
     /* the whole title matched: one more character before the stop is the code */
-    fixed = folio_crosscheck_citation("杨雪, 何俊峰. 成渝地区冬季PM2.5化学组分特征及来源解析加. 环境科学",
-                                      "成渝地区冬季PM2.5化学组分特征及来源解析");
+    fixed = folio_crosscheck_citation(
+        "杨雪, 何俊峰. 成渝地区冬季PM2.5化学组分特征及来源解析加. 环境科学",
+        "成渝地区冬季PM2.5化学组分特征及来源解析");
     ck_assert_str_eq(fixed, "杨雪, 何俊峰. 成渝地区冬季PM2.5化学组分特征及来源解析[J]. 环境科学");
     free(fixed);
     /* a proper code is left alone; spaces inside the DOI go */
-    fixed = folio_crosscheck_citation("题名[J]. 刊, 2024. DOI: 10.11835/j.issn. 1008-583 1.zs.2024", "题名");
+    fixed = folio_crosscheck_citation("题名[J]. 刊, 2024. DOI: 10.11835/j.issn. 1008-583 1.zs.2024",
+                                      "题名");
     ck_assert_str_eq(fixed, "题名[J]. 刊, 2024. DOI: 10.11835/j.issn.1008-5831.zs.2024");
     free(fixed);
-    fixed = folio_crosscheck_citation("(1) 钱志鹏. 题名[J]. 当代中国史研究 ,2021,.28(6):78-90.", NULL);
+    fixed =
+        folio_crosscheck_citation("(1) 钱志鹏. 题名[J]. 当代中国史研究 ,2021,.28(6):78-90.", NULL);
     ck_assert_str_eq(fixed, "[1] 钱志鹏. 题名[J]. 当代中国史研究 ,2021,28(6):78-90.");
     free(fixed);
     /* the year set off by commas; a bracketed code without a title to align */
-    fixed = folio_crosscheck_citation("蒲清平,马睿.国家战略腹地建设[可.重庆大学学报社会科学版2024: 30(4):37-48.", NULL);
-    ck_assert_str_eq(fixed, "蒲清平,马睿.国家战略腹地建设[J].重庆大学学报社会科学版,2024,30(4):37-48.");
+    fixed = folio_crosscheck_citation(
+        "蒲清平,马睿.国家战略腹地建设[可.重庆大学学报社会科学版2024: 30(4):37-48.", NULL);
+    ck_assert_str_eq(fixed,
+                     "蒲清平,马睿.国家战略腹地建设[J].重庆大学学报社会科学版,2024,30(4):37-48.");
     free(fixed);
-    fixed = folio_crosscheck_citation("当代中国史研究,2021.28(6):78-90. DOI:10.1/zs.2024.04.016", NULL);
+    fixed =
+        folio_crosscheck_citation("当代中国史研究,2021.28(6):78-90. DOI:10.1/zs.2024.04.016", NULL);
     ck_assert_str_eq(fixed, "当代中国史研究,2021,28(6):78-90. DOI:10.1/zs.2024.04.016");
     free(fixed);
     fixed = folio_crosscheck_citation("中华医学杂志, 2022, 102(42): 3321-3326.", NULL);

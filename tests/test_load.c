@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /*
  * Tests for pipeline/load.c on real files: the committed samples, and bad
- * inputs made here (empty, text, truncated, a pixel bomb, a FIFO).
+ * inputs made here (empty, text, truncated, pixel bombs in PNG, GIF and BMP, a
+ * FIFO, an implausible resolution tag) and the memory entry point.
  */
 #include "pipeline/load.h"
 #include "testutil.h"
@@ -155,6 +156,171 @@ START_TEST(refuses_pixel_bomb_before_decoding)
 }
 END_TEST
 
+/* A GIF whose only frame claims w x h pixels (giflib would allocate them all). */
+static size_t make_gif_header(unsigned char *b, unsigned w, unsigned h)
+{
+    static const unsigned char head[] = {'G', 'I', 'F', '8', '9', 'a', 1, 0, 1, 0, 0x80, 0, 0,
+                                         0, 0, 0, 255, 255, 255};
+    memcpy(b, head, sizeof(head));
+    size_t n = sizeof(head);
+    const unsigned char desc[] = {0x2c, 0, 0, 0, 0, w & 255, w >> 8, h & 255, h >> 8, 0,
+                                  2, 2, 0x44, 1, 0, 0x3b};
+    memcpy(b + n, desc, sizeof(desc));
+    return n + sizeof(desc);
+}
+
+START_TEST(refuses_gif_and_bmp_bombs_from_their_headers)
+{
+    unsigned char buf[64];
+    char *dir = make_tmpdir();
+    char path[4200];
+    snprintf(path, sizeof(path), "%s/bomb.gif", dir);
+    spit(path, buf, make_gif_header(buf, 65535, 65535)); /* screen 1 x 1, frame 65535^2 */
+    expect_refused(path, "65535 x 65535 pixels exceed the limit");
+    static const unsigned char bmp[54] = {
+        'B', 'M', 54, 0, 0, 0, 0, 0, 0, 0, 54, 0, 0, 0, 40, 0, 0, 0,
+        0x60, 0xea, 0, 0, 0x60, 0xea, 0, 0, 1, 0, 24, 0}; /* 60000 x 60000 x 24 */
+    snprintf(path, sizeof(path), "%s/bomb.bmp", dir);
+    spit(path, bmp, sizeof(bmp));
+    expect_refused(path, "60000 x 60000 pixels exceed the limit");
+    unlink(path);
+    snprintf(path, sizeof(path), "%s/bomb.gif", dir);
+    unlink(path);
+    rmdir(dir);
+    free(dir);
+}
+END_TEST
+
+static void put16le(unsigned char *p, unsigned v)
+{
+    p[0] = v & 255, p[1] = v >> 8;
+}
+
+static void put32le(unsigned char *p, uint32_t v)
+{
+    p[0] = v & 255, p[1] = (v >> 8) & 255, p[2] = (v >> 16) & 255, p[3] = v >> 24;
+}
+
+/* An uncompressed 1-bit TIFF, directory first, then its one strip. \return its length. */
+static size_t make_tiff_strip(unsigned char *b, unsigned w, unsigned h)
+{
+    static const unsigned short tags[][3] = {
+        {256, 3, 0}, {257, 3, 0}, {258, 3, 1}, {259, 3, 1}, {262, 3, 0},
+        {273, 4, 0}, {277, 3, 1}, {278, 3, 0}, {279, 4, 0},
+    };
+    size_t n = sizeof(tags) / sizeof(tags[0]), data = 8 + 2 + 12 * n + 4;
+    uint32_t bytes = (w + 7) / 8 * h;
+    memcpy(b, "II*\0", 4);
+    put32le(b + 4, 8);
+    put16le(b + 8, (unsigned)n);
+    for (size_t i = 0; i < n; i++) {
+        unsigned char *e = b + 10 + 12 * i;
+        uint32_t v = tags[i][2];
+        switch (tags[i][0]) {
+        case 256: v = w; break;
+        case 257: case 278: v = h; break;
+        case 273: v = (uint32_t)data; break;
+        case 279: v = bytes; break;
+        }
+        put16le(e, tags[i][0]);
+        put16le(e + 2, tags[i][1]);
+        put32le(e + 4, 1);
+        put32le(e + 8, 0);
+        if (tags[i][1] == 3)
+            put16le(e + 8, v);
+        else
+            put32le(e + 8, v);
+    }
+    put32le(b + 10 + 12 * n, 0);
+    memset(b + data, 0x0f, bytes);
+    return data + bytes;
+}
+
+START_TEST(refuses_truncated_files_before_decoding)
+{
+    char *dir = make_tmpdir();
+    char path[4200];
+    size_t len = 0;
+    unsigned char tif[1024];
+    size_t tlen = make_tiff_strip(tif, 64, 40); /* 64 x 40, 1 bit: 122 + 320 bytes */
+    snprintf(path, sizeof(path), "%s/cut.tif", dir);
+    spit(path, tif, tlen);
+    folio_loaded img;
+    ck_assert_int_eq(folio_load_page(path, 0, &lim, &img, err), 0); /* whole: fine */
+    pixDestroy(&img.pix);
+    spit(path, tif, tlen - 100); /* the directory kept, the strip cut */
+    expect_refused(path, "corrupt or truncated tiff data (its pixel data runs past");
+    char *png = slurp(sample_path("seed-head.png"), &len);
+    snprintf(path, sizeof(path), "%s/flipped.png", dir);
+    png[len / 2] ^= 0x10; /* one bit of IDAT: the chunk's CRC no longer matches */
+    spit(path, png, len);
+    expect_refused(path, "CRC");
+    png[len / 2] ^= 0x10;
+    spit(path, png, 64);
+    expect_refused(path, "no IEND");
+    ck_assert_int_eq(folio_load_check(path, 0, &lim, err), FOLIO_EINPUT); /* no decoding */
+    free(png);
+    /* a JPEG without its end: the framing walk refuses it, libjpeg never prints */
+    static const unsigned char jpg[] = {0xFF, 0xD8, 0xFF, 0xE0, 0, 16, 'J', 'F', 'I', 'F', 0,
+                                        1, 1, 0, 0, 1, 0, 1, 0, 0, 0xFF, 0xDB, 0, 67, 0};
+    snprintf(path, sizeof(path), "%s/cut.jpg", dir);
+    spit(path, jpg, sizeof(jpg));
+    expect_refused(path, "corrupt or truncated jpeg");
+    unlink(path);
+    snprintf(path, sizeof(path), "%s/cut.tif", dir);
+    unlink(path);
+    snprintf(path, sizeof(path), "%s/flipped.png", dir);
+    unlink(path);
+    rmdir(dir);
+    free(dir);
+}
+END_TEST
+
+START_TEST(implausible_dpi_tag_is_ignored_with_a_note)
+{
+    PIX *pix = pixRead(sample_path("seed-head.png"));
+    ck_assert_ptr_nonnull(pix);
+    pixSetResolution(pix, 2000000, 2000000);
+    l_uint8 *png = NULL;
+    size_t len = 0;
+    ck_assert_int_eq(pixWriteMem(&png, &len, pix, IFF_PNG), 0);
+    folio_loaded img;
+    ck_assert_int_eq(folio_load_page_mem("huge-dpi.png", png, len, 0, &lim, &img, err), 0);
+    ck_assert_int_eq(img.dpi, 0);
+    ck_assert_msg(strstr(img.note, "huge-dpi.png") && strstr(img.note, "ignored"), "%s", img.note);
+    pixDestroy(&img.pix);
+    ck_assert_int_eq(folio_load_page(sample_path("seed-head.png"), 0, &lim, &img, err), 0);
+    ck_assert_int_eq(img.dpi, 300);
+    ck_assert_str_eq(img.note, "");
+    pixDestroy(&img.pix);
+    free(png);
+    pixDestroy(&pix);
+}
+END_TEST
+
+START_TEST(memory_entry_point_and_work_budget)
+{
+    size_t len = 0;
+    char *png = slurp(sample_path("seed-head.png"), &len);
+    folio_loaded img;
+    ck_assert_int_eq(folio_load_page_mem("mem.png", (unsigned char *)png, len, 0, &lim, &img, err),
+                     0);
+    ck_assert_int_eq(img.width, 2500);
+    ck_assert_uint_eq(strlen(img.sha256), 64);
+    pixDestroy(&img.pix);
+    ck_assert_int_eq(folio_load_page_mem("mem.png", NULL, 0, 0, &lim, &img, err), FOLIO_EINPUT);
+    ck_assert(strstr(folio_error_message(err), "mem.png: empty") != NULL);
+    /* 2500 x 1800 8-bit: about 4.5 Mpx x 13 bytes = 55 MiB, over a 32 MiB budget */
+    lim.max_work_bytes = 32 << 20;
+    ck_assert_int_eq(folio_load_page_mem("mem.png", (unsigned char *)png, len, 0, &lim, &img, err),
+                     FOLIO_EINPUT);
+    ck_assert_ptr_null(img.pix);
+    ck_assert_msg(strstr(folio_error_message(err), "per-worker budget") != NULL, "%s",
+                  folio_error_message(err));
+    free(png);
+}
+END_TEST
+
 static Suite *load_suite(void)
 {
     Suite *s = suite_create("load");
@@ -165,6 +331,10 @@ static Suite *load_suite(void)
     tcase_add_test(tc, sha256_known_vector);
     tcase_add_test(tc, refuses_bad_files);
     tcase_add_test(tc, refuses_pixel_bomb_before_decoding);
+    tcase_add_test(tc, refuses_gif_and_bmp_bombs_from_their_headers);
+    tcase_add_test(tc, refuses_truncated_files_before_decoding);
+    tcase_add_test(tc, implausible_dpi_tag_is_ignored_with_a_note);
+    tcase_add_test(tc, memory_entry_point_and_work_budget);
     suite_add_tcase(s, tc);
     return s;
 }

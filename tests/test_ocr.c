@@ -2,7 +2,7 @@
 /*
  * Tests for pipeline/ocr.c with the real Tesseract on a committed sample:
  * words, lines and boxes come out, the handle is reusable, a missing
- * language is an engine error.
+ * language is an engine error, a deadline cancels a page.
  */
 #include "pipeline/ocr.h"
 #include "pipeline/text.h"
@@ -87,6 +87,35 @@ START_TEST(missing_language_is_engine_error)
 }
 END_TEST
 
+START_TEST(deadline_cancels_recognition)
+{
+    folio_error *err = folio_error_create();
+    folio_ocr *o = folio_ocr_create(NULL, "chi_sim+eng", NULL, err);
+    ck_assert_ptr_nonnull(o);
+    PIX *pix = pixRead(sample_path("seed-head.png"));
+    folio_page *pg = folio_page_new();
+    pg->source_path = folio_strdup("seed-head.png");
+    folio_ocr_map map = {1, 0, 0};
+    /* a deadline already past: refused before Tesseract starts */
+    ck_assert_int_eq(folio_ocr_recognize(o, pix, 300, &map, folio_ocr_now_ms() - 1, true, pg, err),
+                     FOLIO_ELIMIT);
+    ck_assert(strstr(folio_error_message(err), "seed-head.png") != NULL);
+    /* 50 ms: Tesseract's monitor cancels the page (it needs seconds) */
+    double t0 = folio_ocr_now_ms();
+    ck_assert_int_eq(folio_ocr_recognize(o, pix, 300, &map, t0 + 50, true, pg, err), FOLIO_ELIMIT);
+    ck_assert(strstr(folio_error_message(err), "time limit") != NULL);
+    ck_assert_msg(folio_ocr_now_ms() - t0 < 3000, "cancelled in %.0f ms", folio_ocr_now_ms() - t0);
+    folio_page_destroy(&pg);
+    /* the handle still works after a cancelled page */
+    pg = recognize(o, pix);
+    ck_assert(any_word_contains(pg, "Chongqing"));
+    folio_page_destroy(&pg);
+    pixDestroy(&pix);
+    folio_ocr_destroy(&o);
+    folio_error_destroy(&err);
+}
+END_TEST
+
 static Suite *ocr_suite(void)
 {
     Suite *s = suite_create("ocr");
@@ -95,6 +124,7 @@ static Suite *ocr_suite(void)
     tcase_add_test(tc, recognizes_sample_with_boxes);
     tcase_add_test(tc, blank_page_has_no_lines);
     tcase_add_test(tc, missing_language_is_engine_error);
+    tcase_add_test(tc, deadline_cancels_recognition);
     suite_add_tcase(s, tc);
     return s;
 }

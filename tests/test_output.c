@@ -4,7 +4,9 @@
 #include "testutil.h"
 
 #include <dirent.h>
+#include <fcntl.h>
 #include <sys/stat.h>
+#include <sys/sysmacros.h>
 
 static int count_entries(const char *dir)
 {
@@ -71,6 +73,43 @@ START_TEST(refusing_directory_leaves_nothing)
 }
 END_TEST
 
+/* -o /dev/null as root once renamed a regular file over /dev/null. Tested on
+ * a FIFO and a private copy of /dev/full, never on the real devices. */
+START_TEST(special_files_are_written_not_replaced)
+{
+    char *dir = make_tmpdir();
+    char path[4200];
+    folio_error *err = folio_error_create();
+    snprintf(path, sizeof(path), "%s/fifo", dir);
+    ck_assert_int_eq(mkfifo(path, 0600), 0);
+    int rfd = open(path, O_RDWR | O_NONBLOCK); /* a reader, so the writer's open returns */
+    ck_assert_int_ge(rfd, 0);
+    ck_assert_int_eq(folio_write_atomic(path, "hello", 5, err), 0);
+    struct stat st;
+    ck_assert_int_eq(stat(path, &st), 0);
+    ck_assert(S_ISFIFO(st.st_mode));
+    char buf[8] = {0};
+    ck_assert_int_eq(read(rfd, buf, sizeof(buf)), 5);
+    ck_assert_str_eq(buf, "hello");
+    close(rfd);
+    ck_assert_int_eq(count_entries(dir), 1); /* no .part beside it */
+    unlink(path);
+    snprintf(path, sizeof(path), "%s/full", dir);
+    if (mknod(path, S_IFCHR | 0666, makedev(1, 7)) == 0) { /* root: a /dev/full of our own */
+        ck_assert_int_eq(folio_write_atomic(path, "x", 1, err), FOLIO_EOUTPUT);
+        ck_assert_msg(strstr(folio_error_message(err), "No space left"), "%s",
+                      folio_error_message(err));
+        ck_assert_int_eq(stat(path, &st), 0);
+        ck_assert(S_ISCHR(st.st_mode));
+        ck_assert_int_eq(count_entries(dir), 1);
+        unlink(path);
+    }
+    rmdir(dir);
+    free(dir);
+    folio_error_destroy(&err);
+}
+END_TEST
+
 static Suite *output_suite(void)
 {
     Suite *s = suite_create("output");
@@ -78,6 +117,7 @@ static Suite *output_suite(void)
     tcase_add_test(tc, writes_whole_file_and_replaces);
     tcase_add_test(tc, unwritable_target_fails_cleanly);
     tcase_add_test(tc, refusing_directory_leaves_nothing);
+    tcase_add_test(tc, special_files_are_written_not_replaced);
     suite_add_tcase(s, tc);
     return s;
 }

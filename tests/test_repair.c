@@ -592,6 +592,28 @@ static bool valid_utf8(const char *s)
     return true;
 }
 
+/* Inputs tests/fuzz/fuzz_repair (FOLIO_FUZZ_IDEMPOTENT=1) found where repairing
+ * the repaired line changed it again: a rule's output is another's neighbour. */
+START_TEST(test_idempotent_fuzz_cases)
+{
+    static const char *const cases[] = {
+        "关 键 词:国 家 战 0recycled aggregate concrete; freeze-thaw cycle; damage evolution; "
+        "Weibull distribution略 腹 地;大 后 方;; life pre三 线 建 设;重 大 生 产 力 布 局;国di 家 "
+        "安ctio 全n",
+        "大 后 方;; life",
+        "大后方;;;; x",
+    };
+    for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+        char *once = folio_repair_line(cases[i]);
+        char *twice = folio_repair_line(once);
+        ck_assert_msg(strcmp(once, twice) == 0, "not idempotent:\n%s\n%s\n%s", cases[i], once,
+                      twice);
+        free(once);
+        free(twice);
+    }
+}
+END_TEST
+
 START_TEST(test_null_and_truncated)
 {
     char *s = folio_repair_line(NULL);
@@ -696,6 +718,7 @@ static Suite *repair_suite(void)
     tc = tcase_create("robustness");
     tcase_set_timeout(tc, 60);
     tcase_add_test(tc, test_null_and_truncated);
+    tcase_add_test(tc, test_idempotent_fuzz_cases);
     tcase_add_test(tc, test_fuzz);
     tcase_add_test(tc, test_long_line);
     suite_add_tcase(s, tc);

@@ -99,7 +99,8 @@ typedef struct folio_convert_params {
     bool binarize;     /* hand Tesseract Folio's own binarization */
     bool rescale;      /* estimate resolution from the text and rescale */
     bool second_pass;  /* re-recognize lines that look wrong */
-    double timeout_s;  /* per-page recognition limit, 0: none */
+    double timeout_s;  /* per-page time limit from the page's start (loading, preprocessing,
+                          both recognition passes), 0: none; over it: FOLIO_ELIMIT */
     const char *save_preprocessed; /* write the image Tesseract receives here */
 } folio_convert_params;
 
@@ -137,6 +138,12 @@ const char *folio_page_text(const folio_page *pg);
 double folio_page_confidence(const folio_page *pg);
 /** \return the input's SHA-256 as 64 hex digits (owned by the page). */
 const char *folio_page_sha256(const folio_page *pg);
+/**
+ * \return a warning about the input that did not stop the conversion (an
+ * implausible resolution tag that was ignored), naming the file; "" if none.
+ * Owned by the page.
+ */
+const char *folio_page_note(const folio_page *pg);
 
 /* ---- output ---------------------------------------------------------- */
 
@@ -174,7 +181,9 @@ int folio_page_render(const folio_page *pg, folio_format f, char **out, size_t *
 /**
  * Write len bytes to path atomically: a temporary file in the same directory,
  * fsync, rename, directory fsync. On any failure no file is left at path or
- * beside it. \return 0 or FOLIO_EOUTPUT with err set.
+ * beside it. A path naming an existing device, FIFO or socket (/dev/null,
+ * /dev/stdout) is opened and written, never replaced; a directory is refused.
+ * \return 0 or FOLIO_EOUTPUT with err set.
  */
 int folio_write_atomic(const char *path, const void *data, size_t len, folio_error *err);
 
