@@ -46,15 +46,9 @@ static json_t *jstr(const char *s)
     json_t *j = json_string(s);
     if (j)
         return j;
-    folio_buf b = FOLIO_BUF_INIT;
-    size_t len = strlen(s);
-    uint32_t cp;
-    for (size_t i = 0; i < len;) {
-        i += folio_utf8_decode(s + i, len - i, &cp);
-        folio_buf_put_cp(&b, cp);
-    }
-    j = json_string(b.data ? b.data : "");
-    folio_buf_free(&b);
+    char *fixed = folio_utf8_valid(s);
+    j = json_string(fixed ? fixed : "");
+    free(fixed);
     return j;
 }
 

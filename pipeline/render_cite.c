@@ -481,14 +481,7 @@ static json_t *jstr(const char *s)
     json_t *j = json_string(s);
     if (j)
         return j;
-    folio_buf b = FOLIO_BUF_INIT;
-    size_t len = strlen(s);
-    uint32_t cp;
-    for (size_t i = 0; i < len;) {
-        i += folio_utf8_decode(s + i, len - i, &cp);
-        folio_buf_put_cp(&b, cp);
-    }
-    char *fixed = folio_buf_take(&b);
+    char *fixed = folio_utf8_valid(s);
     j = fixed ? json_string(fixed) : NULL;
     free(fixed);
     return j;

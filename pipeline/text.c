@@ -182,6 +182,20 @@ char *folio_strndup(const char *s, size_t n)
     return p;
 }
 
+char *folio_utf8_valid(const char *s)
+{
+    if (!s)
+        return NULL;
+    folio_buf b = FOLIO_BUF_INIT;
+    size_t len = strlen(s);
+    uint32_t cp;
+    for (size_t i = 0; i < len;) {
+        i += folio_utf8_decode(s + i, len - i, &cp);
+        folio_buf_put_cp(&b, cp);
+    }
+    return folio_buf_take(&b);
+}
+
 char *folio_strtrim(const char *s)
 {
     if (!s)

@@ -45,6 +45,12 @@ size_t folio_utf8_len(const char *s);
 char *folio_strdup(const char *s);
 /** \return a malloc'd copy of the first n bytes of s (caller frees). */
 char *folio_strndup(const char *s, size_t n);
+/**
+ * \return a malloc'd copy of s in which every byte that is not part of valid
+ * UTF-8 became U+FFFD (caller frees), or NULL for NULL or out of memory.
+ * JSON and XML cannot carry invalid UTF-8; a file name can hold any byte.
+ */
+char *folio_utf8_valid(const char *s);
 /** \return a malloc'd copy of s without leading and trailing white space (ASCII and U+3000). */
 char *folio_strtrim(const char *s);
 

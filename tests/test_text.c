@@ -92,6 +92,15 @@ START_TEST(buffer_grows_and_hands_over)
 }
 END_TEST
 
+START_TEST(valid_copy_replaces_bad_bytes)
+{
+    char *v = folio_utf8_valid("ok \xb9\xfa 国\xe5\x9b");
+    ck_assert_str_eq(v, "ok \xef\xbf\xbd\xef\xbf\xbd 国\xef\xbf\xbd\xef\xbf\xbd");
+    free(v);
+    ck_assert_ptr_null(folio_utf8_valid(NULL));
+}
+END_TEST
+
 static Suite *text_suite(void)
 {
     Suite *s = suite_create("text");
@@ -102,6 +111,7 @@ static Suite *text_suite(void)
     tcase_add_test(tc, script_classes);
     tcase_add_test(tc, length_and_trim);
     tcase_add_test(tc, buffer_grows_and_hands_over);
+    tcase_add_test(tc, valid_copy_replaces_bad_bytes);
     suite_add_tcase(s, tc);
     return s;
 }
