@@ -3,7 +3,7 @@
 """Run Folio and the reference tools side by side on a corpus and score them.
 
 Usage:
-  bench/bench.py [--corpus DIR] [--folio BUILD/folio] [--jobs 2] [--tools folio,tesseract]
+  [FOLIO_SHARED=../shared] bench/bench.py [--corpus DIR] [--folio BUILD/folio] [--jobs 2] [--tools folio,tesseract]
                  [--out bench/out] [--write BENCHMARKS.md] [--only PATTERN]
 
 Every tool runs over the same pages in the same run, --jobs pages at a time
@@ -27,7 +27,7 @@ import time
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(HERE)
-SHARED = os.path.normpath(os.path.join(ROOT, "..", "shared"))
+SHARED = os.environ.get("FOLIO_SHARED") or os.path.normpath(os.path.join(ROOT, "..", "shared"))
 
 
 def load_scorer(path):
