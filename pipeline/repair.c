@@ -860,12 +860,29 @@ static bool zh_context(const cps *s, size_t i)
     return is_zh(at(s, prev_ns(s, k)));
 }
 
+static bool is_colon_like(uint32_t c)
+{
+    return c == ':' || c == ';' || c == 0xFF1A || c == 0xFF1B;
+}
+
+/* A run of colons and semicolons (";;", ":：") takes its width from the text
+ * around the whole run, so one pass decides it all (repair is idempotent). */
+static bool run_zh_context(const cps *s, size_t i)
+{
+    size_t a = i, b = i;
+    while (a > 0 && is_colon_like(s->v[a - 1]))
+        a--;
+    while (b + 1 < s->n && is_colon_like(s->v[b + 1]))
+        b++;
+    return zh_context(s, a) || zh_context(s, b);
+}
+
 /* ":" / ";" in Chinese text → "：" / "；"; "：" / "；" / "，" between Latin words → ASCII. */
 static void fix_width(const cps *in, size_t i, cps *out)
 {
     uint32_t c = in->v[i], nx = at(in, i + 1);
     if ((c == ':' || c == ';') && !(is_digit(at(in, i - 1)) && is_digit(nx)) && nx != '/') {
-        cps_push(out, zh_context(in, i) ? (c == ':' ? 0xFF1A : 0xFF1B) : c);
+        cps_push(out, run_zh_context(in, i) ? (c == ':' ? 0xFF1A : 0xFF1B) : c);
         return;
     }
     if (c != 0xFF1A && c != 0xFF1B && c != 0xFF0C) {
@@ -1244,7 +1261,7 @@ static bool cps_equal(const cps *a, const cps *b)
  * only once that one is "；"), so the passes run until the line no longer
  * changes, which makes the repair idempotent; in practice the second round
  * confirms, and MAX_ROUNDS bounds the rest. Found by tests/fuzz/fuzz_repair. */
-#define MAX_ROUNDS 4
+#define MAX_ROUNDS 16
 
 char *folio_repair_line(const char *line)
 {

@@ -602,6 +602,17 @@ START_TEST(test_idempotent_fuzz_cases)
         "安ctio 全n",
         "大 后 方;; life",
         "大后方;;;; x",
+        /* a run of 40 colons after "，": one more turned full-width per round before */
+        "\xef\x86 \xe5\xa4\xa7 \xe5\xad?\xa6 \xe5\x9c\x9f \xe6\x9cg[\xe5\xb7\xa5 "
+        "\xe7\xa8\x8b \xe5\xad\xa6 \xe9\x99\xa2\xef\xbc\x8c:::::::::::::::::::::::::::"
+        "::::::::::::::z:::::::::::::::::\xba\x86 400045\xef\xbc\x89",
+        "，::::::::::::::::::::x",
+        /* colon runs broken by digits: each round moved the decision one run on */
+        "\xef\x86 \xe5\xa4\xa7 \xe5\xad?\xa6 \xe5\x9c\x9f \xe6\x9cg[\xe5\xb7\xa5 "
+        "\xe7\xa8\x8b \xe5\xad\xa6 \xe9\x99\xa2\xef\xbc\x8c:: \xe5\xa4\xa7 \xe5"
+        "\xad\xa6 :104::1:::::::::::::::::::::z::::::WWWWWWWWWWWWWWWWW::::::\xba:"
+        ":::\x86: 400045\xef\xbc\x89",
+        "x::::::::::::::::::::中",
     };
     for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
         char *once = folio_repair_line(cases[i]);
