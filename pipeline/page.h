@@ -80,7 +80,7 @@ typedef struct folio_preprocess_report {
     int dpi_est;         /* resolution estimated from the text, 0 if not estimated */
     int dpi_used;        /* resolution handed to Tesseract (after any rescale) */
     float scale;         /* rescale factor applied, 1 if none */
-    const char *binarize;/* static: "none", "sauvola", "otsu", "input-1bpp" */
+    const char *binarize;/* static: "none" (gray), "hysteresis" (Folio's mask), "input-1bpp" */
     bool background;
     double ms;
     const char *orient_method; /* static: who decided the orientation: "leptonica", "osd",

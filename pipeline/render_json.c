@@ -95,6 +95,7 @@ static json_t *jpreprocess(const folio_preprocess_report *r)
     json_t *o = json_object();
     json_object_set_new(o, "rotation", json_integer(r->rotation));
     json_object_set_new(o, "orient_conf", json_real(r->orient_conf));
+    json_object_set_new(o, "orient_method", jstr(r->orient_method));
     json_object_set_new(o, "orient_applied", json_boolean(r->orient_applied));
     json_object_set_new(o, "skew_deg", json_real(r->skew_deg));
     json_object_set_new(o, "skew_conf", json_real(r->skew_conf));
