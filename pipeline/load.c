@@ -532,52 +532,43 @@ int folio_load_page(const char *path, int page, const folio_load_limits *lim,
     return rc;
 }
 
-int folio_load_count_pages(const char *path, const folio_load_limits *lim, folio_error *err)
-{
-    folio_lept_messages_route();
-    unsigned char *data = NULL;
-    size_t len = 0;
-    folio_loaded info;
-    int fmt;
-    memset(&info, 0, sizeof(info));
-    int rc = read_file(path, lim, &data, &len, err);
-    if (rc)
-        return rc;
-    if (folio_pdf_sniff(data, len)) {
-        folio_pdf *pd = folio_pdf_open_mem(path, data, len, lim, err);
-        rc = pd ? folio_pdf_pages(pd) : folio_error_code(err);
-        folio_pdf_destroy(&pd);
-        free(data);
-        return rc;
-    }
-    rc = check_header(path, data, len, 0, lim, &info, &fmt, err);
-    free(data);
-    return rc ? rc : info.pages;
-}
-
-int folio_load_check(const char *path, int page, const folio_load_limits *lim, folio_error *err)
+/* Read path's header (PDF: its page tree) and check that page exists.
+   \return the number of pages, or a negative folio_status with err set. */
+static int inspect(const char *path, int page, const folio_load_limits *lim, folio_error *err)
 {
     folio_lept_messages_route();
     if (!path || !lim || page < 0)
         return folio_error_set(err, FOLIO_EUSAGE, "load: bad arguments");
     unsigned char *data = NULL;
     size_t len = 0;
-    folio_loaded info;
-    int fmt;
-    memset(&info, 0, sizeof(info));
     int rc = read_file(path, lim, &data, &len, err);
     if (rc)
         return rc;
     if (folio_pdf_sniff(data, len)) {
         folio_pdf *pd = folio_pdf_open_mem(path, data, len, lim, err);
-        rc = pd ? 0 : folio_error_code(err);
-        if (pd && page >= folio_pdf_pages(pd))
+        rc = pd ? folio_pdf_pages(pd) : folio_error_code(err);
+        if (pd && page >= rc)
             rc = folio_error_set(err, FOLIO_EINPUT, "%s: has %d page(s); page %d requested", path,
-                                 folio_pdf_pages(pd), page + 1);
+                                 rc, page + 1);
         folio_pdf_destroy(&pd);
     } else {
+        folio_loaded info;
+        int fmt;
+        memset(&info, 0, sizeof(info));
         rc = check_header(path, data, len, page, lim, &info, &fmt, err);
+        rc = rc ? rc : info.pages;
     }
     free(data);
     return rc;
+}
+
+int folio_load_count_pages(const char *path, const folio_load_limits *lim, folio_error *err)
+{
+    return inspect(path, 0, lim, err);
+}
+
+int folio_load_check(const char *path, int page, const folio_load_limits *lim, folio_error *err)
+{
+    int rc = inspect(path, page, lim, err);
+    return rc < 0 ? rc : 0;
 }
