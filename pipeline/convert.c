@@ -166,8 +166,8 @@ static int run_stages(folio_engine *e, folio_page *pg, PIX *pix, int dpi_tag,
     map.off_x = pg->pre.crop[0];
     map.off_y = pg->pre.crop[1];
     t = now_ms();
-    rc = folio_ocr_recognize(e->ocr, work, pg->pre.dpi_used, &map, deadline_ms, p->second_pass,
-                             pg, err);
+    rc = folio_ocr_recognize(e->ocr, work, pg->pre.dpi_used, &map, deadline_ms, p->second_pass, pg,
+                             err);
     pg->timing_ms[FOLIO_STAGE_OCR] = now_ms() - t;
     if (rc)
         goto done;
@@ -272,8 +272,8 @@ folio_page *folio_engine_convert(folio_engine *e, const char *path, const folio_
     if (folio_load_page(path, p->page, &e->limits, &img, err))
         return NULL;
     double load_ms = now_ms() - t;
-    folio_page *pg = convert_pix(e, img.pix, path, p->page, img.pages, img.dpi, img.sha256, p,
-                                 deadline, err);
+    folio_page *pg =
+        convert_pix(e, img.pix, path, p->page, img.pages, img.dpi, img.sha256, p, deadline, err);
     pixDestroy(&img.pix);
     if (pg) {
         pg->timing_ms[FOLIO_STAGE_LOAD] = load_ms;

@@ -300,7 +300,8 @@ static uint32_t tiff_u(const tiff_rd *t, size_t off, int size)
     const unsigned char *p = t->d + off;
     if (size == 2)
         return t->be ? (uint32_t)(p[0] << 8 | p[1]) : (uint32_t)(p[1] << 8 | p[0]);
-    return t->be ? rd32be(p) : ((uint32_t)p[3] << 24 | (uint32_t)p[2] << 16 | (uint32_t)p[1] << 8 | p[0]);
+    return t->be ? rd32be(p)
+                 : ((uint32_t)p[3] << 24 | (uint32_t)p[2] << 16 | (uint32_t)p[1] << 8 | p[0]);
 }
 
 /* Value i of the SHORT or LONG array of IFD entry e. \return UINT32_MAX when outside the file. */

@@ -84,8 +84,8 @@ int folio_load_count_pages(const char *path, const folio_load_limits *lim, folio
  * it: what folio_load_page refuses on the file's size, format, framing,
  * page count and header alone is refused here, in milliseconds, so a caller
  * can refuse a bad input before starting an engine.
- * 
-eturn 0 or a negative folio_status with err set.
+ *
+ * \return 0 or a negative folio_status with err set.
  */
 int folio_load_check(const char *path, int page, const folio_load_limits *lim, folio_error *err);
 

@@ -149,8 +149,8 @@ START_TEST(implausible_dpi_tag_gives_a_note_and_a_result)
     snprintf(args, sizeof(args), "convert %s --no-second-pass", in);
     char *out = NULL, *err = NULL;
     ck_assert_int_eq(run_folio(args, &out, &err), 0);
-    ck_assert_msg(strstr(err, "folio: note: ") && strstr(err, "huge-dpi.png: resolution tag"),
-                  "%s", err);
+    ck_assert_msg(strstr(err, "folio: note: ") && strstr(err, "huge-dpi.png: resolution tag"), "%s",
+                  err);
     ck_assert(strstr(out, "400044") != NULL);
     free(out);
     free(err);

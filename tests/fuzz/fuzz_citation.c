@@ -39,10 +39,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     folio_citation *c = folio_citation_parse(s);
     if (c) {
         static const char *const kw[] = {"再生混凝土", "recycled aggregate", ""};
-        folio_cite_meta m = {.lang = size % 2 ? "zh" : NULL,
-                             .abstract = s,
-                             .keywords = kw,
-                             .n_keywords = 3};
+        folio_cite_meta m = {
+            .lang = size % 2 ? "zh" : NULL, .abstract = s, .keywords = kw, .n_keywords = 3};
         for (int f = FOLIO_CITE_BIBTEX; f <= FOLIO_CITE_CSL; f++) {
             char *a = folio_citation_export(c, (folio_cite_format)f, NULL);
             char *b = folio_citation_export(c, (folio_cite_format)f, &m);

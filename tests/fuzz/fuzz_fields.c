@@ -63,8 +63,8 @@ static void add_words(folio_line *ln)
             w->text = folio_strndup(t + i, j - i);
             long long x = (long long)ln->box.x + (long long)ln->box.w * (long long)i / (long long)n;
             long long ww = (long long)ln->box.w * (long long)(j - i) / (long long)n;
-            w->box = (folio_box){(int)MINI(x, INT_MAX), ln->box.y, (int)MINI(ww, INT_MAX),
-                                 ln->box.h};
+            w->box =
+                (folio_box){(int)MINI(x, INT_MAX), ln->box.y, (int)MINI(ww, INT_MAX), ln->box.h};
             w->conf = 90;
             w->space_before = i > 0;
         }
