@@ -24,7 +24,8 @@ int folio_background_paper_level(PIX *gray)
 
 PIX *folio_background_normalize(PIX *gray)
 {
-    if (!gray || pixGetDepth(gray) != 8)
+    if (!gray || pixGetDepth(gray) != 8 || pixGetWidth(gray) < 4 * BG_TILE_W ||
+        pixGetHeight(gray) < 4 * BG_TILE_H) /* too small to have a background map */
         return NULL;
     /* Paper is whatever is brighter than 60% of the paper level: shadows and
      * dark corners stay paper, print and bands do not. */

@@ -7,6 +7,11 @@
  * survive) and drops faint blobs without one (the back page). Specks smaller
  * than a full stop are removed. The gray image keeps its antialiasing near
  * the text and is set to white everywhere else.
+ *
+ * Tesseract gets that gray image, not the mask: measured through folio on
+ * the dev pages (CER gray / mask) bad 2.5% / 4.6%, fax 4.0% / 6.3%, scan
+ * 1.15% / 1.08%, clean 0.90% / 1.07%; Tesseract's LSTM reads the gray
+ * pixels, and its own Otsu on the cleaned page finds the same lines.
  */
 #include "preprocess.h"
 

@@ -2,10 +2,14 @@
 /*
  * Page orientation (0/90/180/270). Two detectors: Leptonica's
  * ascender/descender statistics (fast, needs some Latin text) and
- * Tesseract's OSD (slower, script-aware). Folio asks Leptonica first and
- * OSD only when Leptonica is unsure; when neither is confident the page is
- * left as it is. All rotations here are "degrees to turn clockwise to make
- * the page upright"; Tesseract's orient_deg is the opposite sense.
+ * Tesseract's OSD (slower, script-aware). On the dev pages both are right on
+ * all 37, but Leptonica is firm on all of them in ~20 ms while OSD takes
+ * ~0.3 s and is unsure on six; on a Chinese-only page Leptonica is unsure
+ * and OSD right. So Leptonica decides when firm, OSD when it is not, and
+ * when neither is firm, or the page shows no lines of text at all (blank,
+ * noise, a picture), the page is left as it is. Rotations here are degrees
+ * to turn clockwise to make the page upright; Tesseract's orient_deg is how
+ * far the content is turned clockwise, so the two add up to 360.
  */
 #include "preprocess.h"
 
@@ -123,8 +127,7 @@ int folio_orient_osd(folio_osd *osd, PIX *pixb, int dpi, int *rotation, float *c
     TessBaseAPISetImage2(osd->api, pixr);
     TessBaseAPISetSourceResolution(osd->api, rdpi > 0 ? rdpi : ORIENT_DPI);
     if (TessBaseAPIDetectOrientationScript(osd->api, &deg, &oconf, &script, &sconf)) {
-        /* orient_deg is how far the content is turned clockwise (a page
-         * whose tops point right reads 90), so undo it by the complement. */
+        /* A page whose tops point right reads 90 and needs 270 more. */
         *rotation = (360 - deg) % 360;
         *conf = oconf;
         rc = 0;

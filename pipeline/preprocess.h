@@ -94,22 +94,23 @@ PIX *folio_deskew_rotate(PIX *pix, float angle);
 
 /* border.c: scanner-lid bands and dark page edges */
 /**
- * Find dark regions connected to the image edge that are too thick to be
- * print, in gray (8 bpp, unnormalized).
+ * Find dark regions connected to the image edge that are solid or long
+ * straight lines (never print), in gray (8 bpp, unnormalized).
  * \param crop out: x, y, w, h of the page inside full-length bands (w == 0: none)
  * \return a 1 bpp mask of those regions (ON = border) or NULL when there is none.
  */
 PIX *folio_border_mask(PIX *gray, int dpi, int crop[4]);
 
 /* background.c: uneven illumination, paper tone */
-/** \return gray (8 bpp) with its background flattened to 200, or NULL. */
+/** \return gray (8 bpp) with its background flattened to 200, or NULL (too small, or
+ *  Leptonica could not map the background: go on with the page as it is). */
 PIX *folio_background_normalize(PIX *gray);
 /** \return the paper level of gray (8 bpp): the brightness most pixels reach. */
 int folio_background_paper_level(PIX *gray);
 
 /* binarize.c: text mask, speckles, the image Tesseract receives */
 /**
- * Hysteresis threshold of a background-normalized page (paper at 200):
+ * Hysteresis threshold relative to the paper level (best on a normalized page):
  * dark seeds grown into the fainter pixels touching them, so bleed-through
  * and noise stay out and thin strokes stay in; isolated specks removed.
  * \return the 1 bpp text mask (ON = ink), or NULL.
