@@ -28,14 +28,6 @@ static void mkdir_p(const char *dir)
     ck_assert_int_eq(system(cmd), 0);
 }
 
-static void rm_rf(char *dir)
-{
-    char cmd[4200];
-    snprintf(cmd, sizeof(cmd), "rm -rf '%s'", dir);
-    ck_assert_int_eq(system(cmd), 0);
-    free(dir);
-}
-
 /* Strip k (0..5) of seed-head.png: a few lines of text, 2500 x 280. Caller destroys. */
 static PIX *strip(int k)
 {

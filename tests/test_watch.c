@@ -59,14 +59,6 @@ static void drop_strip(const char *root, const char *name, int k)
     ck_assert_int_eq(rename(tmp, dst), 0);
 }
 
-static void rm_rf(char *dir)
-{
-    char cmd[4200];
-    snprintf(cmd, sizeof(cmd), "rm -rf '%s'", dir);
-    ck_assert_int_eq(system(cmd), 0);
-    free(dir);
-}
-
 /* ---- the service ------------------------------------------------------ */
 
 /* Start `folio watch ROOT/in -o ROOT/out ARGS` with stderr in ROOT/log. */

@@ -100,6 +100,15 @@ static inline char *make_tmpdir(void)
     return d;
 }
 
+/* Remove the tree at dir (made by make_tmpdir) and free dir. */
+static inline void rm_rf(char *dir)
+{
+    char cmd[4200];
+    snprintf(cmd, sizeof(cmd), "rm -rf '%s'", dir);
+    ck_assert_int_eq(system(cmd), 0);
+    free(dir);
+}
+
 #define FOLIO_TEST_MAIN(make_suite)                                                            \
     int main(void)                                                                             \
     {                                                                                          \
