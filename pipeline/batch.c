@@ -490,12 +490,7 @@ static const char batch_help[] =
     "      --shard K/N          convert only shard K of N (stable hash of the path)\n"
     "      --log-format FMT     text (default) or json: JSON lines on stderr\n"
     "  -q, --quiet              print nothing but errors\n"
-    "      --lang LANGS         Tesseract languages (default chi_sim+eng)\n"
-    "      --tessdata DIR       directory holding the *.traineddata files\n"
-    "      --dpi N              the scans' resolution (PDF pages are rendered at N)\n"
-    "      --timeout SECONDS    give up on a page after this long (default: no limit)\n"
-    "      --no-orient --no-deskew --no-crop --no-background --no-binarize\n"
-    "      --no-rescale --no-second-pass   switch single preprocessing steps off\n"
+    FOLIO_CLI_CONVERSION_HELP
     "  -h, --help               show this help\n"
     "\n"
     "Exit codes: 0 every page converted, 8 some pages failed (see the manifest),\n"
@@ -507,17 +502,6 @@ enum {
     OPT_MANIFEST,
     OPT_SHARD,
     OPT_LOG_FORMAT,
-    OPT_LANG,
-    OPT_TESSDATA,
-    OPT_DPI,
-    OPT_TIMEOUT,
-    OPT_NO_ORIENT,
-    OPT_NO_DESKEW,
-    OPT_NO_CROP,
-    OPT_NO_BACKGROUND,
-    OPT_NO_BINARIZE,
-    OPT_NO_RESCALE,
-    OPT_NO_SECOND,
 };
 
 static const struct option batch_long[] = {
@@ -530,17 +514,7 @@ static const struct option batch_long[] = {
     {"shard", required_argument, NULL, OPT_SHARD},
     {"log-format", required_argument, NULL, OPT_LOG_FORMAT},
     {"quiet", no_argument, NULL, 'q'},
-    {"lang", required_argument, NULL, OPT_LANG},
-    {"tessdata", required_argument, NULL, OPT_TESSDATA},
-    {"dpi", required_argument, NULL, OPT_DPI},
-    {"timeout", required_argument, NULL, OPT_TIMEOUT},
-    {"no-orient", no_argument, NULL, OPT_NO_ORIENT},
-    {"no-deskew", no_argument, NULL, OPT_NO_DESKEW},
-    {"no-crop", no_argument, NULL, OPT_NO_CROP},
-    {"no-background", no_argument, NULL, OPT_NO_BACKGROUND},
-    {"no-binarize", no_argument, NULL, OPT_NO_BINARIZE},
-    {"no-rescale", no_argument, NULL, OPT_NO_RESCALE},
-    {"no-second-pass", no_argument, NULL, OPT_NO_SECOND},
+    FOLIO_CLI_CONVERSION_OPTIONS,
     {"help", no_argument, NULL, 'h'},
     {NULL, 0, NULL, 0},
 };
@@ -576,34 +550,6 @@ static int parse_shard(const char *s, batch_opts *o)
     return 0;
 }
 
-/* The options convert has too. \return 0, 1 if c is not one of them, or an exit code. */
-static int convert_option(batch_opts *o, int c)
-{
-    long v = 0;
-    switch (c) {
-    case OPT_LANG: o->engine.lang = optarg; return 0;
-    case OPT_TESSDATA: o->engine.tessdata = optarg; return 0;
-    case OPT_DPI:
-        if (folio_cli_parse_int(optarg, 50, 4800, &v))
-            return usage_error("--dpi takes a resolution from 50 to 4800", optarg);
-        o->conv.dpi = (int)v;
-        return 0;
-    case OPT_TIMEOUT:
-        if (folio_cli_parse_int(optarg, 1, 86400, &v))
-            return usage_error("--timeout takes seconds from 1 to 86400", optarg);
-        o->conv.timeout_s = (double)v;
-        return 0;
-    case OPT_NO_ORIENT: o->conv.orient = false; return 0;
-    case OPT_NO_DESKEW: o->conv.deskew = false; return 0;
-    case OPT_NO_CROP: o->conv.crop = false; return 0;
-    case OPT_NO_BACKGROUND: o->conv.background = false; return 0;
-    case OPT_NO_BINARIZE: o->conv.binarize = false; return 0;
-    case OPT_NO_RESCALE: o->conv.rescale = false; return 0;
-    case OPT_NO_SECOND: o->conv.second_pass = false; return 0;
-    default: return 1;
-    }
-}
-
 /* One option; \return 0, 1 for --help, or an exit code. */
 static int batch_option(batch_opts *o, int c, const char **formats)
 {
@@ -630,7 +576,7 @@ static int batch_option(batch_opts *o, int c, const char **formats)
         o->log_json = !strcmp(optarg, "json");
         return 0;
     default: {
-        int rc = convert_option(o, c);
+        int rc = folio_cli_conversion_option("batch", c, optarg, &o->engine, &o->conv);
         return rc == 1 ? usage_error("unknown option", NULL) : rc;
     }
     }

@@ -50,13 +50,8 @@ static const char convert_help[] =
     "  -f, --format LIST        txt (default), json, md, hocr, alto, pdf, jats, bibtex,\n"
     "                           ris, csl, or a comma list of them\n"
     "      --page N             page N (1-based) of a multi-page TIFF (default 1)\n"
-    "      --lang LANGS         Tesseract languages (default chi_sim+eng)\n"
-    "      --tessdata DIR       directory holding the *.traineddata files\n"
-    "      --dpi N              the scan's resolution, overriding the file's tag\n"
-    "      --timeout SECONDS    give up on a page after this long (default: no limit)\n"
     "      --save-preprocessed FILE  write the image Tesseract receives (PNG)\n"
-    "      --no-orient --no-deskew --no-crop --no-background --no-binarize\n"
-    "      --no-rescale --no-second-pass   switch single preprocessing steps off\n"
+    FOLIO_CLI_CONVERSION_HELP
     "  -q, --quiet              print nothing but errors\n"
     "  -h, --help               show this help\n"
     "\n" EXIT_CODES_HELP;
@@ -127,28 +122,14 @@ typedef struct convert_opts {
     bool quiet;
 } convert_opts;
 
-enum {
-    OPT_PAGE = 256, OPT_LANG, OPT_TESSDATA, OPT_DPI, OPT_TIMEOUT, OPT_SAVE_PRE,
-    OPT_NO_ORIENT, OPT_NO_DESKEW, OPT_NO_CROP, OPT_NO_BACKGROUND, OPT_NO_BINARIZE,
-    OPT_NO_RESCALE, OPT_NO_SECOND,
-};
+enum { OPT_PAGE = 256, OPT_SAVE_PRE };
 
 static const struct option convert_long[] = {
     {"output", required_argument, NULL, 'o'},
     {"format", required_argument, NULL, 'f'},
     {"page", required_argument, NULL, OPT_PAGE},
-    {"lang", required_argument, NULL, OPT_LANG},
-    {"tessdata", required_argument, NULL, OPT_TESSDATA},
-    {"dpi", required_argument, NULL, OPT_DPI},
-    {"timeout", required_argument, NULL, OPT_TIMEOUT},
     {"save-preprocessed", required_argument, NULL, OPT_SAVE_PRE},
-    {"no-orient", no_argument, NULL, OPT_NO_ORIENT},
-    {"no-deskew", no_argument, NULL, OPT_NO_DESKEW},
-    {"no-crop", no_argument, NULL, OPT_NO_CROP},
-    {"no-background", no_argument, NULL, OPT_NO_BACKGROUND},
-    {"no-binarize", no_argument, NULL, OPT_NO_BINARIZE},
-    {"no-rescale", no_argument, NULL, OPT_NO_RESCALE},
-    {"no-second-pass", no_argument, NULL, OPT_NO_SECOND},
+    FOLIO_CLI_CONVERSION_OPTIONS,
     {"quiet", no_argument, NULL, 'q'},
     {"help", no_argument, NULL, 'h'},
     {NULL, 0, NULL, 0},
@@ -175,27 +156,11 @@ static int convert_option(convert_opts *o, int c)
             return usage_error("--page takes a page number from 1", optarg);
         o->conv.page = (int)v - 1;
         return 0;
-    case OPT_DPI:
-        if (folio_cli_parse_int(optarg, 50, 4800, &v))
-            return usage_error("--dpi takes a resolution from 50 to 4800", optarg);
-        o->conv.dpi = (int)v;
-        return 0;
-    case OPT_TIMEOUT:
-        if (folio_cli_parse_int(optarg, 1, 86400, &v))
-            return usage_error("--timeout takes seconds from 1 to 86400", optarg);
-        o->conv.timeout_s = (double)v;
-        return 0;
-    case OPT_LANG: o->engine.lang = optarg; return 0;
-    case OPT_TESSDATA: o->engine.tessdata = optarg; return 0;
     case OPT_SAVE_PRE: o->conv.save_preprocessed = optarg; return 0;
-    case OPT_NO_ORIENT: o->conv.orient = false; return 0;
-    case OPT_NO_DESKEW: o->conv.deskew = false; return 0;
-    case OPT_NO_CROP: o->conv.crop = false; return 0;
-    case OPT_NO_BACKGROUND: o->conv.background = false; return 0;
-    case OPT_NO_BINARIZE: o->conv.binarize = false; return 0;
-    case OPT_NO_RESCALE: o->conv.rescale = false; return 0;
-    case OPT_NO_SECOND: o->conv.second_pass = false; return 0;
-    default: return usage_error("unknown option", NULL);
+    default: {
+        int rc = folio_cli_conversion_option("convert", c, optarg, &o->engine, &o->conv);
+        return rc == 1 ? usage_error("unknown option", NULL) : rc;
+    }
     }
 }
 

@@ -53,7 +53,7 @@ static const char watch_help[] =
     "      --rescan SECONDS     with inotify, the safety rescan interval (default 30)\n"
     "      --grace SECONDS      after SIGTERM, time for pages in flight (default 60)\n"
     "      --log-format FMT     text (default) or json: one JSON object a line\n"
-    "      --lang LANGS --tessdata DIR --dpi N --timeout SECONDS   as folio convert\n"
+    FOLIO_CLI_CONVERSION_HELP
     "  -h, --help               show this help\n";
 
 enum {
@@ -64,10 +64,6 @@ enum {
     OPT_RESCAN,
     OPT_GRACE,
     OPT_LOGFMT,
-    OPT_LANG,
-    OPT_TESSDATA,
-    OPT_DPI,
-    OPT_TIMEOUT
 };
 
 static const struct option watch_long[] = {
@@ -81,10 +77,7 @@ static const struct option watch_long[] = {
     {"rescan", required_argument, NULL, OPT_RESCAN},
     {"grace", required_argument, NULL, OPT_GRACE},
     {"log-format", required_argument, NULL, OPT_LOGFMT},
-    {"lang", required_argument, NULL, OPT_LANG},
-    {"tessdata", required_argument, NULL, OPT_TESSDATA},
-    {"dpi", required_argument, NULL, OPT_DPI},
-    {"timeout", required_argument, NULL, OPT_TIMEOUT},
+    FOLIO_CLI_CONVERSION_OPTIONS,
     {"help", no_argument, NULL, 'h'},
     {NULL, 0, NULL, 0},
 };
@@ -223,21 +216,10 @@ static int watch_option(watch_opts *o, int c, const char **fmts, const char **di
             return usage_error("--log-format wants text or json", optarg);
         o->log_json = !strcmp(optarg, "json");
         return 0;
-    case OPT_LANG:
-        o->engine.lang = optarg;
-        return 0;
-    case OPT_TESSDATA:
-        o->engine.tessdata = optarg;
-        return 0;
-    case OPT_DPI:
-        if (folio_cli_parse_int(optarg, 1, 10000, &v))
-            return usage_error("--dpi wants 1 to 10000", optarg);
-        o->conv.dpi = (int)v;
-        return 0;
-    case OPT_TIMEOUT:
-        return parse_seconds(optarg, 0, &o->conv.timeout_s);
     default:
-        return FOLIO_EUSAGE;
+        return folio_cli_conversion_option("watch", c, optarg, &o->engine, &o->conv) == 0
+                   ? 0
+                   : FOLIO_EUSAGE;
     }
 }
 

@@ -81,6 +81,34 @@ START_TEST(usage_errors_exit_2)
 }
 END_TEST
 
+/* convert, batch and watch share one table of conversion options: the same
+ * values are refused with the same message by all three. */
+START_TEST(conversion_options_shared)
+{
+    static const char *const bad[][2] = {
+        {"convert --dpi 10 x.png", "--dpi takes a resolution from 50 to 4800: 10"},
+        {"batch --dpi 10 -o /nonexistent x.png", "--dpi takes a resolution from 50 to 4800: 10"},
+        {"watch --dpi 10 -o /nonexistent in", "--dpi takes a resolution from 50 to 4800: 10"},
+        {"convert --timeout 0 x.png", "--timeout takes whole seconds"},
+        {"batch --timeout 1.5 -o /nonexistent x.png", "--timeout takes whole seconds"},
+        {"watch --timeout -1 -o /nonexistent in", "--timeout takes whole seconds"},
+    };
+    for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
+        char *err = NULL;
+        ck_assert_int_eq(run_folio(bad[i][0], NULL, &err), 2);
+        ck_assert_msg(strstr(err, bad[i][1]), "%s: %s", bad[i][0], err);
+        free(err);
+    }
+    char *out = NULL;
+    for (int i = 0; i < 3; i++) {
+        static const char *const cmd[] = {"convert --help", "batch --help", "watch --help"};
+        ck_assert_int_eq(run_folio(cmd[i], &out, NULL), 0);
+        ck_assert_msg(strstr(out, "--no-binarize") && strstr(out, "--no-second-pass"), "%s", cmd[i]);
+        free(out);
+    }
+}
+END_TEST
+
 START_TEST(missing_input_exit_3_names_file)
 {
     char *err = NULL, *out = NULL;
@@ -173,6 +201,7 @@ static Suite *cli_suite(void)
     tcase_add_test(tc, parse_formats_lists);
     tcase_add_test(tc, help_and_version);
     tcase_add_test(tc, usage_errors_exit_2);
+    tcase_add_test(tc, conversion_options_shared);
     tcase_add_test(tc, missing_input_exit_3_names_file);
     tcase_add_test(tc, missing_language_exit_4);
     tcase_add_test(tc, pixel_bomb_refused_before_the_engine);
