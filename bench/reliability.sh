@@ -41,6 +41,7 @@ SEED_TEXT=$T/seed.txt
 #          | words (some words) | note (exit 0 and a "folio: note:" line)
 #          | kept (a batch: what it converted stays, nothing else)
 #          | devnull (/dev/null is still a character device afterwards)
+#          | bilevel (an inversion note, and the same text as bilevel-ok.tif)
 run_case() {
     local name=$1 how=$2 want=$3 check=$4
     shift 5
@@ -82,6 +83,9 @@ run_case() {
         note) grep -q '^folio: note:' "$T/stderr" || { ok=no; why+="no note; "; }
               grep -q '400044' "$text" || { ok=no; why+="the seed page's postcode not read; "; } ;;
         devnull) [ -c /dev/null ] || { ok=no; why+="/dev/null is no longer a device; "; } ;;
+        bilevel) grep -q '^folio: note:.*inverted' "$T/stderr" || { ok=no; why+="no inversion note; "; }
+                 cmp -s "$text" "$T/out/bilevel-ok.tif/page.txt" ||
+                     { ok=no; why+="text differs from bilevel-ok.tif's; "; } ;;
         esac
         [ -n "$left" ] && left="$left (the result)"
     fi
@@ -113,7 +117,7 @@ run_case one-pixel.png "1 x 1 gray PNG" 0 empty -- $C "$IN/one-pixel.png" -o @OU
 run_case all-black.png "A4 at 300 dpi, every pixel 0" 0 empty -- $C "$IN/all-black.png" -o @OUT@/page.txt
 run_case all-white.png "A4 at 300 dpi, every pixel 255" 0 empty -- $C "$IN/all-white.png" -o @OUT@/page.txt
 run_case bilevel-ok.tif "1-bit TIFF of a 300 dpi text page (pdftoppm -mono), WhiteIsZero (control)" 0 words -- $C "$IN/bilevel-ok.tif" -o @OUT@/page.txt
-run_case bilevel-wrong-photometric.tif "same bits tagged BlackIsZero: the page decodes white on black; no crash, but the text is garbage (polarity is not detected: reported)" 0 none -- $C "$IN/bilevel-wrong-photometric.tif" -o @OUT@/page.txt
+run_case bilevel-wrong-photometric.tif "same bits tagged BlackIsZero: the page decodes white on black, is detected (over half of it ink) and inverted with a note" 0 bilevel -- $C "$IN/bilevel-wrong-photometric.tif" -o @OUT@/page.txt
 run_case dpi-huge.png "seed page with a 2,000,000 dpi pHYs tag" 0 note -- $C "$IN/dpi-huge.png" -o @OUT@/page.txt
 run_case dpi-tiny.png "seed page with a 1 dpi pHYs tag" 0 note -- $C "$IN/dpi-tiny.png" -o @OUT@/page.txt
 run_case dpi-4g.tif "the text TIFF with XResolution 4294967295/1 per inch" 0 words -- $C "$IN/dpi-4g.tif" -o @OUT@/page.txt
@@ -166,7 +170,7 @@ fi
 
 {
     echo "Made by \`bench/reliability.sh\` on $(date -u +%Y-%m-%d) with $("$BIN" --version | head -1)," \
-        "$(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg) at the end:" \
+        "$(getconf _NPROCESSORS_ONLN) cores, load average $(cut -d' ' -f1-3 /proc/loadavg) at the end:" \
         "$N inputs, $((N - FAILS)) as expected."
     echo
     echo "| # | input | how it is made | exit | time (s) | stderr | output left | as expected |"

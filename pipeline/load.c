@@ -14,6 +14,7 @@
 #include <fcntl.h>
 #include <openssl/evp.h>
 #include <pthread.h>
+#include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -467,6 +468,22 @@ static int load_pdf_page(const char *path, const unsigned char *data, size_t len
     return rc;
 }
 
+/* Append one warning to out->note ("; " between two), truncating at its size. */
+static void add_note(folio_loaded *out, const char *fmt, ...)
+{
+    size_t used = strlen(out->note);
+    if (used && used + 2 < sizeof(out->note)) {
+        memcpy(out->note + used, "; ", 3);
+        used += 2;
+    }
+    if (used + 1 >= sizeof(out->note))
+        return;
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(out->note + used, sizeof(out->note) - used, fmt, ap);
+    va_end(ap);
+}
+
 /* A resolution tag outside the range a scan can have is treated as absent. */
 static void check_dpi(const char *name, folio_loaded *out)
 {
@@ -477,9 +494,45 @@ static void check_dpi(const char *name, folio_loaded *out)
     if (x >= FOLIO_DPI_MIN && x <= FOLIO_DPI_MAX && y >= FOLIO_DPI_MIN && y <= FOLIO_DPI_MAX)
         return;
     out->dpi = 0;
-    snprintf(out->note, sizeof(out->note),
-             "%s: resolution tag %d x %d dpi is implausible (not %d to %d); ignored", name, x, y,
-             FOLIO_DPI_MIN, FOLIO_DPI_MAX);
+    add_note(out, "%s: resolution tag %d x %d dpi is implausible (not %d to %d); ignored", name, x,
+             y, FOLIO_DPI_MIN, FOLIO_DPI_MAX);
+}
+
+/* The share of pix's pixels inside box (NULL: all) that are ink (ON), or -1. */
+static double ink_share(PIX *pix, BOX *box)
+{
+    PIX *part = box ? pixClipRectangle(pix, box, NULL) : pixClone(pix);
+    l_int32 on = 0;
+    double share = -1;
+    if (part && pixCountPixels(part, &on, NULL) == 0)
+        share = (double)on / ((double)pixGetWidth(part) * pixGetHeight(part));
+    pixDestroy(&part);
+    return share;
+}
+
+/*
+ * A bilevel page whose polarity is reversed (a TIFF tagged BlackIsZero for
+ * WhiteIsZero bits, or a negative scan) decodes as white text on black, and
+ * Tesseract reads garbage from it. Printed pages are mostly paper: ink covers
+ * over half of the page and of its central 80% only on such a page (see
+ * FOLIO_INVERTED_INK), so it is inverted here, before preprocessing, with a
+ * note. A colour-mapped 1-bit page is left alone: its ON bits need not be ink.
+ */
+static void check_polarity(const char *name, folio_loaded *out)
+{
+    PIX *pix = out->pix;
+    if (pixGetDepth(pix) != 1 || pixGetColormap(pix))
+        return;
+    int w = pixGetWidth(pix), h = pixGetHeight(pix);
+    BOX *centre = boxCreate(w / 10, h / 10, L_MAX(1, w - 2 * (w / 10)), L_MAX(1, h - 2 * (h / 10)));
+    double all = ink_share(pix, NULL), mid = centre ? ink_share(pix, centre) : -1;
+    boxDestroy(&centre);
+    if (all <= FOLIO_INVERTED_INK || mid <= FOLIO_INVERTED_INK)
+        return;
+    pixInvert(pix, pix);
+    add_note(out,
+             "%s: bilevel page is %.0f%% ink, white on black (a wrong photometric tag?); inverted",
+             name, 100 * all);
 }
 
 int folio_load_page_mem(const char *name, const unsigned char *data, size_t len, int page,
@@ -514,6 +567,7 @@ done:
         out->height = pixGetHeight(out->pix);
         out->depth = pixGetDepth(out->pix);
         check_dpi(name, out);
+        check_polarity(name, out);
     }
     return rc;
 }

@@ -2,7 +2,8 @@
 /*
  * Tests for pipeline/load.c on real files: the committed samples, and bad
  * inputs made here (empty, text, truncated, pixel bombs in PNG, GIF and BMP, a
- * FIFO, an implausible resolution tag) and the memory entry point.
+ * FIFO, an implausible resolution tag), bilevel pages that decode white on
+ * black, and the memory entry point.
  */
 #include "pipeline/load.h"
 #include "testutil.h"
@@ -321,6 +322,139 @@ START_TEST(memory_entry_point_and_work_budget)
 }
 END_TEST
 
+/* Read an unsigned 16- or 32-bit TIFF value at p in the file's byte order. */
+static uint32_t tif_get(const unsigned char *p, int bytes, int le)
+{
+    uint32_t v = 0;
+    for (int i = 0; i < bytes; i++)
+        v |= (uint32_t)p[le ? i : bytes - 1 - i] << (8 * (le ? i : bytes - 1 - i));
+    return v;
+}
+
+/* Swap the first directory's PhotometricInterpretation (262) between
+   WhiteIsZero (0) and BlackIsZero (1), leaving the pixel data as it is. */
+static void flip_photometric(unsigned char *tif, size_t len)
+{
+    ck_assert_uint_ge(len, 8);
+    int le = tif[0] == 'I';
+    uint32_t ifd = tif_get(tif + 4, 4, le);
+    ck_assert_uint_le(ifd + 2, len);
+    uint32_t n = tif_get(tif + ifd, 2, le);
+    for (uint32_t i = 0; i < n; i++) {
+        unsigned char *e = tif + ifd + 2 + 12 * i;
+        ck_assert_uint_le(ifd + 2 + 12 * (i + 1), len);
+        if (tif_get(e, 2, le) != 262)
+            continue;
+        uint32_t v = tif_get(e + 8, 2, le);
+        ck_assert_uint_le(v, 1);
+        e[8 + (le ? 0 : 1)] = (unsigned char)(1 - v);
+        return;
+    }
+    ck_abort_msg("no photometric tag");
+}
+
+/* pix as a 1-bit G4 TIFF in memory (caller frees). */
+static unsigned char *g4_tiff(PIX *pix, size_t *plen)
+{
+    l_uint8 *tif = NULL;
+    ck_assert_int_eq(pixWriteMemTiff(&tif, plen, pix, IFF_TIFF_G4), 0);
+    return tif;
+}
+
+/* Load a TIFF from memory; \return its page (caller destroys), note in note[256]. */
+static PIX *load_tiff_mem(const char *name, const unsigned char *tif, size_t len, char *note)
+{
+    folio_loaded img;
+    ck_assert_int_eq(folio_load_page_mem(name, tif, len, 0, &lim, &img, err), 0);
+    ck_assert_int_eq(img.depth, 1);
+    memcpy(note, img.note, sizeof(img.note));
+    return img.pix;
+}
+
+START_TEST(inverted_bilevel_page_is_detected_and_inverted)
+{
+    PIX *page = pixReadTiff(sample_path("two-pages.tif"), 0);
+    ck_assert_ptr_nonnull(page);
+    char note[256];
+    size_t len = 0;
+    /* the page itself: mostly paper, loaded as it is, no note */
+    unsigned char *tif = g4_tiff(page, &len);
+    PIX *got = load_tiff_mem("ok.tif", tif, len, note);
+    l_int32 same = 0;
+    pixEqual(got, page, &same);
+    ck_assert_msg(same, "a normal page is left alone");
+    ck_assert_str_eq(note, "");
+    pixDestroy(&got);
+    /* the same bits tagged BlackIsZero: decodes white on black, comes back whole */
+    flip_photometric(tif, len);
+    got = load_tiff_mem("flipped.tif", tif, len, note);
+    pixEqual(got, page, &same);
+    ck_assert_msg(same, "the wrongly tagged page is inverted back to the page");
+    ck_assert_msg(strstr(note, "flipped.tif") && strstr(note, "inverted"), "%s", note);
+    pixDestroy(&got);
+    free(tif);
+    /* a negative stored faithfully (white text on black, tagged correctly) */
+    PIX *neg = pixInvert(NULL, page);
+    tif = g4_tiff(neg, &len);
+    got = load_tiff_mem("negative.tif", tif, len, note);
+    pixEqual(got, page, &same);
+    ck_assert_msg(same, "a negative page is inverted to the page");
+    ck_assert_msg(strstr(note, "inverted") != NULL, "%s", note);
+    pixDestroy(&got);
+    free(tif);
+    pixDestroy(&neg);
+    pixDestroy(&page);
+}
+END_TEST
+
+START_TEST(dark_borders_alone_do_not_invert_a_page)
+{
+    /* 1000 x 1000, black but for a white 600 x 600 middle: 64% ink over the
+       page, 44% over its central 800 x 800, so only the margins are dark */
+    PIX *pix = pixCreate(1000, 1000, 1);
+    pixSetAll(pix);
+    pixRasterop(pix, 200, 200, 600, 600, PIX_CLR, NULL, 0, 0);
+    size_t len = 0;
+    unsigned char *tif = g4_tiff(pix, &len);
+    char note[256];
+    PIX *got = load_tiff_mem("borders.tif", tif, len, note);
+    l_int32 same = 0;
+    pixEqual(got, pix, &same);
+    ck_assert_msg(same, "a page with dark borders is not inverted");
+    ck_assert_str_eq(note, "");
+    pixDestroy(&got);
+    free(tif);
+    pixDestroy(&pix);
+}
+END_TEST
+
+START_TEST(inverted_bilevel_page_reads_like_the_page)
+{
+    PIX *page = pixReadTiff(sample_path("two-pages.tif"), 0);
+    ck_assert_ptr_nonnull(page);
+    size_t len = 0;
+    unsigned char *tif = g4_tiff(page, &len);
+    flip_photometric(tif, len);
+    char *dir = make_tmpdir(), path[4200], args[8600];
+    snprintf(path, sizeof(path), "%s/flipped.tif", dir);
+    spit(path, tif, len);
+    char *want = NULL, *got = NULL, *msg = NULL;
+    snprintf(args, sizeof(args), "convert '%s' --page 1", sample_path("two-pages.tif"));
+    ck_assert_int_eq(run_folio(args, &want, NULL), 0);
+    snprintf(args, sizeof(args), "convert '%s'", path);
+    ck_assert_int_eq(run_folio(args, &got, &msg), 0);
+    ck_assert_msg(strlen(want) > 20, "the page has text: '%s'", want);
+    ck_assert_str_eq(got, want);
+    ck_assert_msg(strstr(msg, "folio: note:") && strstr(msg, "inverted"), "%s", msg);
+    free(want);
+    free(got);
+    free(msg);
+    free(tif);
+    rm_rf(dir);
+    pixDestroy(&page);
+}
+END_TEST
+
 static Suite *load_suite(void)
 {
     Suite *s = suite_create("load");
@@ -335,6 +469,9 @@ static Suite *load_suite(void)
     tcase_add_test(tc, refuses_truncated_files_before_decoding);
     tcase_add_test(tc, implausible_dpi_tag_is_ignored_with_a_note);
     tcase_add_test(tc, memory_entry_point_and_work_budget);
+    tcase_add_test(tc, inverted_bilevel_page_is_detected_and_inverted);
+    tcase_add_test(tc, dark_borders_alone_do_not_invert_a_page);
+    tcase_add_test(tc, inverted_bilevel_page_reads_like_the_page);
     suite_add_tcase(s, tc);
     return s;
 }
