@@ -41,4 +41,38 @@ char *folio_crosscheck_citation(const char *cite, const char *title);
  */
 bool folio_crosscheck_title_zh(char **title, const char *cite_title, bool block);
 
+/* What the rest of the page says about the facts a printed citation repeats.
+ * Every member may be NULL; nothing is copied or kept. */
+typedef struct folio_cite_witness {
+    const folio_citation *en;     /* the printed English citation, parsed */
+    const char *en_text;          /* the printed English citation as read */
+    const char *title;            /* the title block's Chinese title (larger type) */
+    const folio_strlist *authors; /* the Chinese author list as reconciled */
+    const char *article_no;       /* 文章编号: ISSN(year)issue-first page-page count */
+    const char *journal;          /* the running header's Chinese journal name */
+    const char *page;             /* the whole page text, to count a name's readings */
+} folio_cite_witness;
+
+/**
+ * Reconcile the parsed Chinese citation with the page's other copies of its
+ * facts, key by key: the title from the title block when the two readings
+ * are close; the authors from the reconciled author list (as many as the
+ * citations print); year, volume, issue and pages by vote among the Chinese
+ * and English citations and the article number; the journal cut to the
+ * running header's name when OCR added characters around it.
+ * \param c  the citation, changed in place (NULL: nothing to do).
+ * 
+eturn 0 or FOLIO_ENOMEM.
+ */
+int folio_crosscheck_cite_keys(folio_citation *c, const folio_cite_witness *w);
+
+/**
+ * The title block's title completed with the one or two characters at its
+ * end that the block lost and the citation's title still has ("…识别方" and
+ * "…识别方法"). 
+eturn a malloc'd title (caller frees), or NULL when
+ * nothing is to be added or out of memory.
+ */
+char *folio_crosscheck_title_tail(const char *title, const char *cite_title);
+
 #endif /* FOLIO_CROSSCHECK_H */

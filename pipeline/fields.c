@@ -420,6 +420,37 @@ static void reconcile_doi(fx *x)
     }
 }
 
+/*
+ * The parsed citation checked key by key against the page's other copies:
+ * the English citation, the title block (its title first completed with a
+ * last character only the citation kept), the author list, the article
+ * number and the running header's journal name.
+ */
+static void reconcile_citation(fx *x, bool block)
+{
+    folio_fields *f = &x->pg->fields;
+    if (!f->citation)
+        return;
+    folio_citation *en = folio_citation_parse(f->citation_en);
+    bool code_lost = !f->citation->type && en && en->type;
+    char *tail = block && !code_lost ? folio_crosscheck_title_tail(f->title_zh, f->citation->title)
+                                     : NULL;
+    /* a block that lost its end was read worse than the citation: it is no witness */
+    bool witness = block && !tail;
+    if (tail)
+        set_str(x, &f->title_zh, tail);
+    folio_cite_witness w = {.en = en,
+                            .en_text = f->citation_en,
+                            .title = witness ? f->title_zh : NULL,
+                            .authors = &f->authors_zh,
+                            .article_no = f->article_no,
+                            .journal = f->journal_zh,
+                            .page = x->pg->text};
+    if (folio_crosscheck_cite_keys(f->citation, &w))
+        x->rc = FOLIO_ENOMEM;
+    folio_citation_destroy(&en);
+}
+
 /* The printed citation repaired with the title block, parsed; then title and authors checked
  * against it. */
 static void citation_field(fx *x)
@@ -437,11 +468,12 @@ static void citation_field(fx *x)
         if (fixed)
             set_str(x, &f->citation_en, fixed);
     }
+    bool block = has_kind(x, FOLIO_KIND_TITLE_ZH);
     if (f->citation)
-        folio_crosscheck_title_zh(&f->title_zh, f->citation->title,
-                                  has_kind(x, FOLIO_KIND_TITLE_ZH));
+        folio_crosscheck_title_zh(&f->title_zh, f->citation->title, block);
     if (folio_crosscheck_authors_zh(&f->authors_zh, f->citation, f->author_bio))
         x->rc = FOLIO_ENOMEM;
+    reconcile_citation(x, block);
 }
 
 /* ---- the stage ------------------------------------------------------------------------ */
