@@ -48,6 +48,7 @@ enum {
     FOLIO_OPT_NO_BINARIZE,
     FOLIO_OPT_NO_RESCALE,
     FOLIO_OPT_NO_SECOND,
+    FOLIO_OPT_NO_REREAD,
 };
 
 #define FOLIO_CLI_CONVERSION_OPTIONS                                                           \
@@ -62,7 +63,8 @@ enum {
         {"binarize", no_argument, NULL, FOLIO_OPT_BINARIZE},                                   \
         {"no-binarize", no_argument, NULL, FOLIO_OPT_NO_BINARIZE},                             \
         {"no-rescale", no_argument, NULL, FOLIO_OPT_NO_RESCALE},                               \
-        {"no-second-pass", no_argument, NULL, FOLIO_OPT_NO_SECOND}
+        {"no-second-pass", no_argument, NULL, FOLIO_OPT_NO_SECOND},                             \
+        {"no-reread", no_argument, NULL, FOLIO_OPT_NO_REREAD}
 
 #define FOLIO_CLI_CONVERSION_HELP                                                              \
     "      --lang LANGS         Tesseract languages (default chi_sim+eng)\n"                   \
@@ -71,9 +73,9 @@ enum {
     "                           PDF pages are rendered at N\n"                                  \
     "      --timeout SECONDS    give up on a page after this long (default: no limit)\n"       \
     "      --no-orient --no-deskew --no-crop --no-background --no-rescale\n"                  \
-    "      --no-second-pass     switch single preprocessing steps off\n"                       \
-    "      --binarize, --no-binarize   hand Tesseract Folio's own black-and-white\n"           \
-    "                           image instead of the cleaned gray one (default: gray)\n"
+    "      --no-second-pass --no-reread   switch single steps off (see README)\n"               \
+    "      --binarize           hand Tesseract Folio's own black-and-white image\n"            \
+    "                           instead of the cleaned gray one (--no-binarize: default)\n"
 
 /**
  * Apply conversion option c (a FOLIO_OPT_* code) with its argument to

@@ -87,6 +87,16 @@ typedef struct folio_preprocess_report {
                                   "leptonica (no osd data)", or "off" */
 } folio_preprocess_report;
 
+/* Did recognition leave print unread, and did reading the page again help? */
+typedef struct folio_reread_report {
+    int components;   /* text-sized components of Folio's text mask (coverage.h) */
+    int unread;       /* of them, not accounted for by the recognized words,
+                         -1: not measured */
+    bool tried;       /* the page was read again from Folio's black-and-white image */
+    int unread_alt;   /* the same count for that second reading */
+    bool kept;        /* the second reading replaced the first */
+} folio_reread_report;
+
 enum folio_stage {
     FOLIO_STAGE_LOAD,
     FOLIO_STAGE_PREPROCESS,
@@ -105,6 +115,7 @@ struct folio_page {
     int width, height;   /* input image, pixels */
     int dpi;             /* resolution of the input image as used */
     folio_preprocess_report pre;
+    folio_reread_report reread;
 
     folio_line *lines;   /* owned, reading order once layout has run */
     size_t n_lines;

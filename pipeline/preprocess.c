@@ -58,7 +58,8 @@ void folio_preprocess_params_init(folio_preprocess_params *p)
         return;
     memset(p, 0, sizeof(*p));
     p->orient = p->deskew = p->crop = p->background = p->rescale = true;
-    p->binarize = false; /* measured: Tesseract reads the clean gray page better */
+    p->binarize = false; /* measured: Tesseract reads the clean gray page better
+                            (BENCHMARKS.md, preprocessing ablation) */
 }
 
 folio_preprocess *folio_preprocess_create(const char *tessdata, folio_error *err)
@@ -281,6 +282,15 @@ PIX *folio_preprocess_run(folio_preprocess *pp, PIX *pixs, int dpi_in,
                           const folio_preprocess_params *p, folio_preprocess_report *rep,
                           folio_error *err)
 {
+    return folio_preprocess_run_mask(pp, pixs, dpi_in, p, rep, NULL, err);
+}
+
+PIX *folio_preprocess_run_mask(folio_preprocess *pp, PIX *pixs, int dpi_in,
+                               const folio_preprocess_params *p, folio_preprocess_report *rep,
+                               PIX **pmask, folio_error *err)
+{
+    if (pmask)
+        *pmask = NULL;
     pre_work w = {0};
     PIX *out = NULL;
     double t0 = now_ms();
@@ -312,6 +322,11 @@ PIX *folio_preprocess_run(folio_preprocess *pp, PIX *pixs, int dpi_in,
     step_resolution(&w, p, tag, rep);
     if (!(out = make_output(&w, p, rep)))
         goto fail;
+    if (pmask) {
+        pixSetResolution(w.mask, w.dpi, w.dpi);
+        *pmask = w.mask;
+        w.mask = NULL;
+    }
     goto done;
 fail:
     folio_error_set(err, FOLIO_ENOMEM,

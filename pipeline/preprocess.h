@@ -44,6 +44,15 @@ PIX *folio_preprocess_run(folio_preprocess *pp, PIX *pixs, int dpi_in,
                           const folio_preprocess_params *p, folio_preprocess_report *rep,
                           folio_error *err);
 
+/**
+ * folio_preprocess_run that also hands back Folio's 1 bpp text mask in the
+ * geometry of the returned image: *pmask (caller destroys with pixDestroy)
+ * when pmask is non-NULL, NULL on failure.
+ */
+PIX *folio_preprocess_run_mask(folio_preprocess *pp, PIX *pixs, int dpi_in,
+                               const folio_preprocess_params *p, folio_preprocess_report *rep,
+                               PIX **pmask, folio_error *err);
+
 /** \return true when the context has a working OSD engine (osd.traineddata found). */
 bool folio_preprocess_has_osd(const folio_preprocess *pp);
 

@@ -113,6 +113,17 @@ static json_t *jpreprocess(const folio_preprocess_report *r)
     return o;
 }
 
+static json_t *jreread(const folio_reread_report *r)
+{
+    json_t *o = json_object();
+    json_object_set_new(o, "components", r->unread >= 0 ? json_integer(r->components) : json_null());
+    json_object_set_new(o, "unread", r->unread >= 0 ? json_integer(r->unread) : json_null());
+    json_object_set_new(o, "reread", json_boolean(r->tried));
+    json_object_set_new(o, "unread_reread", r->tried ? json_integer(r->unread_alt) : json_null());
+    json_object_set_new(o, "reread_kept", json_boolean(r->kept));
+    return o;
+}
+
 static json_t *jlines(const folio_page *pg, const folio_block *b)
 {
     json_t *a = json_array();
@@ -159,7 +170,9 @@ static json_t *jpage(const folio_page *pg)
                                   pg->sha256));
     json_object_set_new(o, "image", json_pack("{s:i s:i s:i}", "width", pg->width, "height",
                                               pg->height, "dpi", pg->dpi));
+    json_object_set_new(o, "note", pg->note[0] ? json_string(pg->note) : json_null());
     json_object_set_new(o, "preprocess", jpreprocess(&pg->pre));
+    json_object_set_new(o, "recognition", jreread(&pg->reread));
     json_object_set_new(o, "confidence", pg->conf >= 0 ? json_real(pg->conf) : json_null());
     json_object_set_new(o, "text", jstr(pg->text ? pg->text : ""));
     json_object_set_new(o, "fields", jfields(&pg->fields));

@@ -75,6 +75,16 @@ START_TEST(seed_page_json_to_file)
     ck_assert_uint_ge(json_array_size(json_object_get(doc, "blocks")), 8);
     ck_assert(json_is_object(json_object_get(doc, "fields")));
     ck_assert(strstr(json_string_value(json_object_get(doc, "text")), "PU Qingping") != NULL);
+    /* The default hands Tesseract the cleaned gray page, and the words of a
+     * clean page account for nearly all of its print: no second reading. */
+    json_t *pre = json_object_get(doc, "preprocess"), *rec = json_object_get(doc, "recognition");
+    ck_assert_str_eq(json_string_value(json_object_get(pre, "binarize")), "none");
+    json_int_t comps = json_integer_value(json_object_get(rec, "components"));
+    json_int_t unread = json_integer_value(json_object_get(rec, "unread"));
+    ck_assert_int_gt(comps, 300);
+    ck_assert_msg(unread * 20 < comps, "unread %lld of %lld", (long long)unread, (long long)comps);
+    ck_assert(json_is_false(json_object_get(rec, "reread")));
+    ck_assert(json_is_null(json_object_get(doc, "note")));
     json_decref(doc);
     unlink(path);
     rmdir(dir);
@@ -152,6 +162,17 @@ START_TEST(implausible_dpi_tag_gives_a_note_and_a_result)
     ck_assert_msg(strstr(err, "folio: note: ") && strstr(err, "huge-dpi.png: resolution tag"), "%s",
                   err);
     ck_assert(strstr(out, "400044") != NULL);
+    free(out);
+    free(err);
+    /* the same note is in the JSON */
+    snprintf(args, sizeof(args), "convert %s --no-second-pass -f json", in);
+    ck_assert_int_eq(run_folio(args, &out, &err), 0);
+    json_error_t jerr;
+    json_t *doc = json_loads(out, 0, &jerr);
+    ck_assert_msg(doc != NULL, "%s", jerr.text);
+    const char *note = json_string_value(json_object_get(doc, "note"));
+    ck_assert_msg(note && strstr(note, "huge-dpi.png: resolution tag"), "%s", note ? note : "null");
+    json_decref(doc);
     free(out);
     free(err);
     unlink(in);

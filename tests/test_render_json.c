@@ -76,6 +76,35 @@ START_TEST(contract_keys_all_present_and_empty)
 }
 END_TEST
 
+/* The load note and the recognition report reach the JSON; no note is null. */
+START_TEST(note_and_recognition_reported)
+{
+    folio_page *pg = make_page("国家");
+    pg->reread = (folio_reread_report){.components = 900, .unread = 57, .tried = true, .unread_alt = 12, .kept = true};
+    json_t *doc = render_parse(pg);
+    ck_assert(json_is_null(json_object_get(doc, "note")));
+    json_t *r = json_object_get(doc, "recognition");
+    ck_assert_int_eq(json_integer_value(json_object_get(r, "components")), 900);
+    ck_assert_int_eq(json_integer_value(json_object_get(r, "unread")), 57);
+    ck_assert_int_eq(json_integer_value(json_object_get(r, "unread_reread")), 12);
+    ck_assert(json_is_true(json_object_get(r, "reread")));
+    ck_assert(json_is_true(json_object_get(r, "reread_kept")));
+    json_decref(doc);
+    snprintf(pg->note, sizeof(pg->note), "%s", "页.tif: bilevel page is 99% ink; inverted");
+    pg->reread = (folio_reread_report){.unread = -1};
+    doc = render_parse(pg);
+    ck_assert_str_eq(json_string_value(json_object_get(doc, "note")),
+                     "页.tif: bilevel page is 99% ink; inverted");
+    r = json_object_get(doc, "recognition");
+    ck_assert(json_is_null(json_object_get(r, "unread")));
+    ck_assert(json_is_null(json_object_get(r, "components")));
+    ck_assert(json_is_null(json_object_get(r, "unread_reread")));
+    ck_assert(json_is_false(json_object_get(r, "reread")));
+    json_decref(doc);
+    folio_page_destroy(&pg);
+}
+END_TEST
+
 START_TEST(every_character_class_round_trips)
 {
     const char *nasty = "quote\" backslash\\ slash/ tab\t nl\n cr\r bell\x07 nul-ish\x01 "
@@ -130,6 +159,7 @@ static Suite *render_json_suite(void)
     Suite *s = suite_create("render_json");
     TCase *tc = tcase_create("core");
     tcase_add_test(tc, contract_keys_all_present_and_empty);
+    tcase_add_test(tc, note_and_recognition_reported);
     tcase_add_test(tc, every_character_class_round_trips);
     tcase_add_test(tc, invalid_utf8_becomes_replacement);
     tcase_add_test(tc, text_format_ends_in_newline);

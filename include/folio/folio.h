@@ -99,6 +99,8 @@ typedef struct folio_convert_params {
     bool binarize;     /* hand Tesseract Folio's own binarization */
     bool rescale;      /* estimate resolution from the text and rescale */
     bool second_pass;  /* re-recognize lines that look wrong */
+    bool reread;       /* read the page again from Folio's black-and-white image when the
+                          first reading left text lines of the page uncovered */
     double timeout_s;  /* per-page time limit from the page's start (loading, preprocessing,
                           both recognition passes), 0: none; over it: FOLIO_ELIMIT */
     const char *save_preprocessed; /* write the image Tesseract receives here */
