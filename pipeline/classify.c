@@ -673,6 +673,32 @@ static int min_int(int a, int b)
     return a < b ? a : b;
 }
 
+/* \return the nearest line below y with text, or SIZE_MAX. */
+static size_t line_below(const cl_ctx *c, int y)
+{
+    size_t next = SIZE_MAX;
+    for (size_t j = 0; j < c->n; j++)
+        if (c->l[j].n > 0 && c->l[j].box.y > y &&
+            (next == SIZE_MAX || c->l[j].box.y < c->l[next].box.y))
+            next = j;
+    return next;
+}
+
+/* A paragraph with an English author line among the next three lines below
+ * its start is a title, not an abstract: an abstract runs longer than that
+ * and is not followed by names. */
+static bool title_above_authors_en(const cl_ctx *c, size_t i)
+{
+    size_t j = i;
+    for (int k = 0; k < 3; k++) {
+        if ((j = line_below(c, c->l[j].box.y)) == SIZE_MAX)
+            return false;
+        if (authors_like_en(&c->l[j]))
+            return true;
+    }
+    return false;
+}
+
 /* Unlabelled abstracts: the web layout, or a label OCR destroyed. */
 static void fallback_abstracts(cl_ctx *c)
 {
@@ -694,7 +720,10 @@ static void fallback_abstracts(cl_ctx *c)
     if (!has_kind(c, FOLIO_KIND_ABSTRACT_EN)) {
         int from = bottom_of(c, FOLIO_KIND_ABSTRACT_ZH, INT_MAX);
         int limit = top_of(c, FOLIO_KIND_KEYWORDS_EN);
-        size_t i = first_paragraph(c, false, from, limit == INT_MAX ? c->page_h * 9 / 10 : limit);
+        int to = limit == INT_MAX ? c->page_h * 9 / 10 : limit;
+        size_t i = first_paragraph(c, false, from, to);
+        for (int tries = 0; i != SIZE_MAX && tries < 3 && title_above_authors_en(c, i); tries++)
+            i = first_paragraph(c, false, c->l[i].box.y + 1, to);
         if (i != SIZE_MAX && from >= 0)
             mark(&c->l[i], FOLIO_KIND_ABSTRACT_EN, true);
     }
@@ -810,6 +839,28 @@ static void assign_front_en(cl_ctx *c, const size_t *idx, size_t n)
         mark(&c->l[idx[a]], FOLIO_KIND_AFFIL_EN, a == i);
 }
 
+/*
+ * No English abstract below (a page cut after its front matter, or one that
+ * prints none): the English front matter is there only if an English author
+ * line follows closely; take the lines down to it and the affiliation lines
+ * right after it into out, nothing further.
+ */
+static void front_en_without_abstract(const cl_ctx *c, int top, cl_list *out)
+{
+    cl_list r;
+    lines_between(c, top, c->page_h, &r);
+    size_t p = 0;
+    while (p < r.n && p < 4 && !authors_like_en(&c->l[r.idx[p]]))
+        p++;
+    if (p == r.n || p == 4)
+        return;
+    size_t end = p + 1;
+    while (end < r.n && end < p + 4 && affil_like_en(&c->l[r.idx[end]]))
+        end++;
+    for (size_t i = 0; i < end && out->n < 64; i++)
+        out->idx[out->n++] = r.idx[i];
+}
+
 static void assign_front(cl_ctx *c)
 {
     int zh_end = top_of(c, FOLIO_KIND_ABSTRACT_ZH);
@@ -849,6 +900,8 @@ static void assign_front(cl_ctx *c)
         lines_between(c, en_top, en_end, &r);
         for (size_t i = 0; i < r.n && b.n < 64; i++)
             b.idx[b.n++] = r.idx[i];
+    } else if (en_top >= 0) {
+        front_en_without_abstract(c, en_top, &b);
     }
     assign_front_en(c, b.idx, b.n);
 }

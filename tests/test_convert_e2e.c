@@ -85,6 +85,14 @@ START_TEST(seed_page_json_to_file)
     ck_assert_msg(unread * 20 < comps, "unread %lld of %lld", (long long)unread, (long long)comps);
     ck_assert(json_is_false(json_object_get(rec, "reread")));
     ck_assert(json_is_null(json_object_get(doc, "note")));
+    /* The sample is cut below the English affiliation: the English title is
+     * a title (an author line follows it), not an unlabelled abstract. */
+    json_t *f = json_object_get(doc, "fields");
+    const char *title_en = json_string_value(json_object_get(f, "title_en"));
+    ck_assert_msg(title_en && strstr(title_en, "strategic hinterland construction"), "%s",
+                  title_en ? title_en : "null");
+    ck_assert(json_is_null(json_object_get(f, "abstract_en")));
+    ck_assert_uint_eq(json_array_size(json_object_get(f, "authors_en")), 2);
     json_decref(doc);
     unlink(path);
     rmdir(dir);
