@@ -746,7 +746,9 @@ static void parse_authors(cparse *x, size_t a, size_t b)
 
 /* ---- year, volume, issue, pages -------------------------------------- */
 
-enum ymode { Y_TAIL, Y_COMMA, Y_ANY };
+/* Y_STOP: a year after a full stop OCR read for the comma, a volume after it ("Computers. 2023,
+ * 46(5)"). */
+enum ymode { Y_TAIL, Y_COMMA, Y_ANY, Y_STOP };
 
 static bool year_at(const ctext *t, size_t i, size_t lo, size_t hi)
 {
@@ -766,6 +768,18 @@ static int year_value(const ctext *t, size_t i)
     return v;
 }
 
+/* ", 46(5)" at i: a comma, then a volume and its issue. */
+static bool volume_follows(const ctext *t, size_t i, size_t hi)
+{
+    size_t j = skip_sp(t, i, hi);
+    if (j >= hi || t->cp[j] != ',')
+        return false;
+    size_t d = j = skip_sp(t, j + 1, hi);
+    while (d < hi && is_digit(t->cp[d]))
+        d++;
+    return d > j && d < hi && t->cp[d] == '(';
+}
+
 /* Find the publication year in [lo, hi). \return its index or NONE. */
 static size_t find_year(const ctext *t, size_t lo, size_t hi, enum ymode mode)
 {
@@ -782,10 +796,12 @@ static size_t find_year(const ctext *t, size_t lo, size_t hi, enum ymode mode)
             skip_sp(t, i + 4, hi) >= hi || in_set(next, ",(:.;-)[") || next == 0x5E74 /* 年 */;
         if (!next_ok || prev == '[')
             continue;
-        bool strong = mode == Y_COMMA ? prev == ',' : (prev == 0 || prev == ',' || prev == '(');
+        bool strong = mode == Y_COMMA  ? prev == ','
+                      : mode == Y_STOP ? prev == '.' && volume_follows(t, i + 4, hi)
+                                       : (prev == 0 || prev == ',' || prev == '(');
         if (strong)
             return i;
-        if (weak == NONE && mode != Y_COMMA)
+        if (weak == NONE && mode != Y_COMMA && mode != Y_STOP)
             weak = i;
     }
     return weak;
@@ -1173,6 +1189,7 @@ static void parse_plain(cparse *x, size_t b)
 {
     const ctext *t = &x->t;
     size_t s = first_sep(t, 0, b), yi = find_year(t, 0, b, Y_COMMA);
+    bool stop = yi == NONE && (yi = find_year(t, 0, b, Y_STOP)) != NONE;
     if (s != NONE && yi != NONE && s > yi)
         s = NONE;
     size_t body = s == NONE ? 0 : s + 1;
@@ -1182,7 +1199,10 @@ static void parse_plain(cparse *x, size_t b)
         set_span(x, &x->c->title, body, b, SL_RAW, ".");
         return;
     }
-    size_t lead = year_lead(t, body, yi), p = last_sep(t, body, lead);
+    size_t lead = year_lead(t, body, yi), dot = stop ? last_sep(t, body, yi) : NONE;
+    if (dot != NONE) /* the full stop before the year ends the journal */
+        lead = dot;
+    size_t p = last_sep(t, body, lead);
     if (p != NONE) {
         set_span(x, &x->c->title, body, p, SL_RAW, ".");
         set_span(x, &x->c->journal, p + 1, lead, SL_RAW, ",.");

@@ -6,7 +6,9 @@
  */
 #include "crosscheck.h"
 
+#include "align.h"
 #include "labels.h"
+#include "pinyin.h"
 #include "text.h"
 #include "values.h"
 
@@ -15,8 +17,6 @@
 #include <string.h>
 
 #define MAX_TITLE 256
-#define MAX_CITE 4096
-#define CITE_AUTHORS_MAX 64
 
 /* ---- authors ------------------------------------------------------------------ */
 
@@ -343,50 +343,164 @@ int folio_crosscheck_authors_zh(folio_strlist *authors, const folio_citation *c,
     return 0;
 }
 
-/* ---- the title inside the citation ------------------------------------------------ */
+/* ---- authors against their Latin spelling --------------------------------------------- */
 
-/*
- * Where the title t (m code points, no spaces) ends inside the citation's
- * non-space code points c[0..n): semi-global edit distance, free start.
- * \return the index in c after the best match, or SIZE_MAX when it is too far.
- */
-static size_t title_end_in(const uint32_t *t, size_t m, const uint32_t *c, size_t n)
+/* The Latin name zh agrees with best: \return its agreement (-1: zh is no Han name), *j, *full. */
+static int best_latin(const folio_pinyin *py, const char *zh, const folio_strlist *latin, size_t *j,
+                      bool *full)
 {
-    int *prev = malloc((m + 1) * sizeof(int)), *cur = malloc((m + 1) * sizeof(int));
-    size_t best_j = SIZE_MAX;
-    int best = (int)m / 4 + 1;
-    if (!prev || !cur)
-        goto done;
-    for (size_t i = 0; i <= m; i++)
-        prev[i] = (int)i;
-    for (size_t j = 1; j <= n; j++) {
-        cur[0] = 0;
-        for (size_t i = 1; i <= m; i++) {
-            int v = prev[i - 1] + (t[i - 1] != c[j - 1]);
-            if (prev[i] + 1 < v)
-                v = prev[i] + 1;
-            if (cur[i - 1] + 1 < v)
-                v = cur[i - 1] + 1;
-            cur[i] = v;
-        }
-        if (cur[m] < best || (cur[m] == best && best_j != SIZE_MAX && j == best_j + 1)) {
-            best = cur[m];
-            best_j = j;
-        }
-        int *sw = prev;
-        prev = cur;
-        cur = sw;
+    int best = -1;
+    *j = 0;
+    *full = false;
+    for (size_t k = 0; k < latin->n && !*full; k++) {
+        bool f;
+        int a = folio_pinyin_agreement(py, zh, latin->items[k], &f);
+        if (f || a > best)
+            best = a, *j = k, *full = f;
     }
-done:
-    free(prev);
-    free(cur);
-    return best_j;
+    return best;
 }
 
-static bool stop_char(uint32_t c)
+static bool agrees(const folio_pinyin *py, const char *zh, const folio_strlist *latin)
 {
-    return c == '.' || c == 0xFF0E || c == 0x3002 || c == ',' || c == 0xFF0C;
+    size_t j;
+    bool full;
+    best_latin(py, zh, latin, &j, &full);
+    return full;
 }
+
+/* Two names run together (赵丽孙鹏) that both agree: split, *done set. \return 0 or FOLIO_ENOMEM.
+ */
+static int split_pair(folio_strlist *l, size_t i, const folio_pinyin *py,
+                      const folio_strlist *latin, bool *done)
+{
+    folio_ustr u;
+    *done = false;
+    if (folio_ustr_init(&u, l->items[i]))
+        return FOLIO_ENOMEM;
+    int rc = 0;
+    for (size_t cut = 2; cut + 2 <= u.n && !*done && rc == 0; cut++) {
+        char *a = folio_strndup(l->items[i], u.off[cut]);
+        char *b = folio_strdup(l->items[i] + u.off[cut]);
+        if (!a || !b)
+            rc = FOLIO_ENOMEM;
+        else if (agrees(py, a, latin) && agrees(py, b, latin)) {
+            rc = insert_at(l, i + 1, b);
+            rc = rc ? rc : set_item(l, i, a);
+            *done = true;
+        }
+        free(a);
+        free(b);
+    }
+    folio_ustr_free(&u);
+    return rc;
+}
+
+/* A character OCR added before or after the name (和孙鹏): the rest when it agrees. */
+static char *trimmed(const char *name, const folio_pinyin *py, const folio_strlist *latin)
+{
+    folio_ustr u;
+    if (folio_ustr_init(&u, name))
+        return NULL;
+    char *out = NULL;
+    if (u.n >= 3) {
+        char *head = folio_strndup(name, u.off[u.n - 1]);
+        char *tail = folio_strdup(name + u.off[1]);
+        if (tail && agrees(py, tail, latin))
+            out = tail, tail = NULL;
+        else if (head && agrees(py, head, latin))
+            out = head, head = NULL;
+        free(head);
+        free(tail);
+    }
+    folio_ustr_free(&u);
+    return out;
+}
+
+/* Another reading of name on the page, one character apart, that agrees; NULL if none. */
+static char *page_reading(const char *name, const char *page, const folio_ustr *pg,
+                          const folio_pinyin *py, const folio_strlist *latin)
+{
+    folio_ustr u;
+    if (folio_ustr_init(&u, name))
+        return NULL;
+    char *out = NULL;
+    for (size_t p = 0; u.n >= 2 && p + u.n <= pg->n && !out; p++) {
+        size_t diff = 0, k = 0;
+        for (; k < u.n && diff <= 1 && folio_is_han(pg->cp[p + k]); k++)
+            diff += pg->cp[p + k] != u.cp[k];
+        bool whole = (p == 0 || !folio_is_han(pg->cp[p - 1])) &&
+                     (p + u.n == pg->n || !folio_is_han(pg->cp[p + u.n]));
+        if (k < u.n || diff != 1 || !whole)
+            continue;
+        char *cand = folio_strndup(page + pg->off[p], pg->off[p + u.n] - pg->off[p]);
+        if (cand && agrees(py, cand, latin))
+            out = cand;
+        else
+            free(cand);
+    }
+    folio_ustr_free(&u);
+    return out;
+}
+
+/* One name made to agree if the page allows: split, trimmed, or read elsewhere. */
+static int fix_name(folio_strlist *l, size_t i, const char *page, const folio_ustr *pg,
+                    const folio_pinyin *py, const folio_strlist *latin)
+{
+    size_t j;
+    bool full, split = false;
+    if (best_latin(py, l->items[i], latin, &j, &full) < 0 || full)
+        return 0;
+    int rc = folio_utf8_len(l->items[i]) >= 4 ? split_pair(l, i, py, latin, &split) : 0;
+    if (rc || split)
+        return rc;
+    char *better = trimmed(l->items[i], py, latin);
+    if (!better && pg)
+        better = page_reading(l->items[i], page, pg, py, latin);
+    rc = better ? set_item(l, i, better) : 0;
+    free(better);
+    return rc;
+}
+
+/* Two readings of one name side by side (the list longer than the Latin one): drop the worse. */
+static void drop_second_readings(folio_strlist *l, const folio_pinyin *py,
+                                 const folio_strlist *latin)
+{
+    size_t i = 0;
+    while (i + 1 < l->n && l->n > latin->n) {
+        size_t ja, jb;
+        bool fa, fb;
+        int a = best_latin(py, l->items[i], latin, &ja, &fa);
+        int b = best_latin(py, l->items[i + 1], latin, &jb, &fb);
+        if (a < 1 || b < 1 || ja != jb || (fa && fb)) {
+            i++;
+            continue;
+        }
+        size_t drop = fa || (!fb && a >= b) ? i + 1 : i;
+        free(l->items[drop]);
+        memmove(&l->items[drop], &l->items[drop + 1], (l->n - drop - 1) * sizeof(*l->items));
+        l->n--;
+    }
+}
+
+int folio_crosscheck_authors_pinyin(folio_strlist *authors, const folio_strlist *latin,
+                                    bool complete, const char *page, const folio_pinyin *py)
+{
+    if (!authors || !latin || !py || latin->n == 0)
+        return 0;
+    folio_ustr pg;
+    bool have_page = page && folio_ustr_init(&pg, page) == 0;
+    int rc = 0;
+    for (size_t i = 0; rc == 0 && i < authors->n; i++)
+        rc = fix_name(authors, i, page, have_page ? &pg : NULL, py, latin);
+    if (have_page)
+        folio_ustr_free(&pg);
+    if (rc == 0 && complete)
+        drop_second_readings(authors, py, latin);
+    return rc;
+}
+
+/* ---- the title inside the citation ------------------------------------------------ */
 
 /* A printed type code [J], [M], [EB/OL] starts at i? */
 static bool proper_code(const folio_ustr *u, size_t i)
@@ -443,44 +557,13 @@ static bool has_proper_code(const folio_ustr *u)
     return false;
 }
 
-/* Reverse n code points in place. */
-static void reverse(uint32_t *v, size_t n)
-{
-    for (size_t i = 0; i < n / 2; i++) {
-        uint32_t t = v[i];
-        v[i] = v[n - 1 - i];
-        v[n - 1 - i] = t;
-    }
-}
-
-/*
- * Where the title t lies in the citation's non-space code points c[0..n):
- * the end by a forward alignment, the start by aligning both reversed.
- * \return false when the title is not found. c and t are reversed and back.
- */
-static bool title_span(uint32_t *t, size_t m, uint32_t *c, size_t n, size_t *s, size_t *e)
-{
-    *e = m >= 4 ? title_end_in(t, m, c, n) : SIZE_MAX;
-    if (*e == SIZE_MAX)
-        return false;
-    reverse(t, m);
-    reverse(c, *e);
-    size_t back = title_end_in(t, m, c, *e);
-    reverse(t, m);
-    reverse(c, *e);
-    if (back == SIZE_MAX)
-        return false;
-    *s = *e - back;
-    return true;
-}
-
 /* The garbled type code after the title: [a, b) to replace with [J] (a == b: none). */
 static void code_after(const folio_ustr *u, size_t te, size_t *a, size_t *b)
 {
     size_t stop = te;
-    while (stop < u->n && stop - te < 7 && !stop_char(u->cp[stop]))
+    while (stop < u->n && stop - te < 7 && !folio_align_stop(u->cp[stop]))
         stop++;
-    if (stop >= u->n || !stop_char(u->cp[stop]))
+    if (stop >= u->n || !folio_align_stop(u->cp[stop]))
         return;
     /* the title block may have lost its last character or two: "预测四" after "…预" */
     for (size_t k = te; k < te + 3 && k < stop; k++) {
@@ -502,14 +585,14 @@ static void repair_around_title(folio_ustr *u, const char *title, size_t *a, siz
 {
     *a = *b = 0;
     folio_ustr t;
-    if (!title || u->n > MAX_CITE || folio_ustr_init(&t, title))
+    if (!title || u->n > FOLIO_ALIGN_MAX || folio_ustr_init(&t, title))
         return;
     uint32_t *tc = malloc((t.n + 1) * sizeof(*tc)), *cc = malloc((u->n + 1) * sizeof(*cc));
     size_t *tat = malloc((t.n + 1) * sizeof(*tat)), *cat = malloc((u->n + 1) * sizeof(*cat));
     size_t ts, te;
     if (tc && cc && tat && cat) {
-        size_t m = squeeze(&t, tc, tat, MAX_TITLE), n = squeeze(u, cc, cat, MAX_CITE);
-        if (title_span(tc, m, cc, n, &ts, &te) && te < n) {
+        size_t m = squeeze(&t, tc, tat, MAX_TITLE), n = squeeze(u, cc, cat, FOLIO_ALIGN_MAX);
+        if (folio_align_span(tc, m, cc, n, &ts, &te) && te < n) {
             uint32_t *sep = ts > 0 ? &u->cp[cat[ts - 1]] : NULL;
             bool han_before = ts >= 2 && folio_is_han(cc[ts - 2]);
             if (sep && (*sep == ',' || *sep == 0xFF0C) && han_before)
@@ -582,11 +665,12 @@ static void bracket_code(const folio_ustr *u, size_t *a, size_t *b)
         if (!folio_is_han(u->cp[i - 1]))
             continue;
         size_t stop = i;
-        while (stop < u->n && stop - i < 3 && !stop_char(u->cp[stop]) &&
+        while (stop < u->n && stop - i < 3 && !folio_align_stop(u->cp[stop]) &&
                !(u->cp[stop] >= '0' && u->cp[stop] <= '9'))
             stop++;
         bool open = u->cp[i] == '[' || u->cp[i] == 0xFF3B || u->cp[i] == 0x3010;
-        if (stop < u->n && stop > i && stop_char(u->cp[stop]) && open && garbled_code(u, i, stop)) {
+        if (stop < u->n && stop > i && folio_align_stop(u->cp[stop]) && open &&
+            garbled_code(u, i, stop)) {
             *a = i, *b = stop;
             return;
         }
@@ -704,416 +788,4 @@ bool folio_crosscheck_title_zh(char **title, const char *cite_title, bool block)
     free(*title);
     *title = copy;
     return true;
-}
-
-/* ---- the parsed citation against the page's other copies ----------------------------- */
-
-/* Non-space code points of s, full-width forms folded to ASCII. \return 0 or FOLIO_ENOMEM. */
-static int folded_cps(const char *s, folio_ustr *u)
-{
-    if (folio_ustr_init(u, s))
-        return FOLIO_ENOMEM;
-    size_t w = 0;
-    for (size_t i = 0; i < u->n; i++) {
-        uint32_t c = u->cp[i];
-        if (folio_is_space(c))
-            continue;
-        u->cp[w] = c >= 0xFF01 && c <= 0xFF5E ? c - 0xFEE0 : c;
-        u->off[w++] = u->off[i];
-    }
-    u->off[w] = u->off[u->n];
-    u->n = w;
-    return 0;
-}
-
-/* Levenshtein distance of a[0..m) and b[0..n); SIZE_MAX when too long or out of memory. */
-static size_t cp_distance(const uint32_t *a, size_t m, const uint32_t *b, size_t n)
-{
-    if (m > MAX_CITE || n > MAX_CITE)
-        return SIZE_MAX;
-    size_t *row = malloc((n + 1) * sizeof(*row));
-    if (!row)
-        return SIZE_MAX;
-    for (size_t j = 0; j <= n; j++)
-        row[j] = j;
-    for (size_t i = 1; i <= m; i++) {
-        size_t diag = row[0];
-        row[0] = i;
-        for (size_t j = 1; j <= n; j++) {
-            size_t up = row[j], v = diag + (a[i - 1] != b[j - 1]);
-            v = up + 1 < v ? up + 1 : v;
-            v = row[j - 1] + 1 < v ? row[j - 1] + 1 : v;
-            row[j] = v;
-            diag = up;
-        }
-    }
-    size_t d = row[n];
-    free(row);
-    return d;
-}
-
-/* Distance of two strings ignoring spaces and full/half width; SIZE_MAX on error. */
-static size_t text_distance(const char *x, const char *y, size_t *longer)
-{
-    folio_ustr a, b;
-    *longer = 0;
-    if (folded_cps(x, &a))
-        return SIZE_MAX;
-    if (folded_cps(y, &b)) {
-        folio_ustr_free(&a);
-        return SIZE_MAX;
-    }
-    *longer = a.n > b.n ? a.n : b.n;
-    size_t d = cp_distance(a.cp, a.n, b.cp, b.n);
-    folio_ustr_free(&a);
-    folio_ustr_free(&b);
-    return d;
-}
-
-char *folio_crosscheck_title_tail(const char *title, const char *cite_title)
-{
-    folio_ustr t, c;
-    char *out = NULL;
-    if (!title || !cite_title || folded_cps(title, &t))
-        return NULL;
-    if (folded_cps(cite_title, &c)) {
-        folio_ustr_free(&t);
-        return NULL;
-    }
-    size_t e = t.n >= 4 && t.n <= MAX_TITLE && c.n <= MAX_TITLE
-                   ? title_end_in(t.cp, t.n, c.cp, c.n)
-                   : SIZE_MAX;
-    bool han = e != SIZE_MAX && e < c.n && c.n - e <= 2;
-    for (size_t i = e; han && i < c.n; i++)
-        han = folio_is_han(c.cp[i]);
-    if (han) {
-        folio_buf b = FOLIO_BUF_INIT;
-        folio_buf_puts(&b, title);
-        folio_buf_puts(&b, cite_title + c.off[e]);
-        out = folio_buf_take(&b);
-    }
-    folio_ustr_free(&t);
-    folio_ustr_free(&c);
-    return out;
-}
-
-/* Replace *field by a copy of s. \return 0 or FOLIO_ENOMEM. */
-static int set_copy(char **field, const char *s)
-{
-    char *copy = folio_strdup(s);
-    if (!copy)
-        return FOLIO_ENOMEM;
-    free(*field);
-    *field = copy;
-    return 0;
-}
-
-/*
- * The title: the title block's reading (larger type, read better: on the
- * development pages it was exact twice as often) when the two are close,
- * completed with a lost last character from the citation's reading. The
- * tail is not taken when the English citation prints a type code that the
- * Chinese reading lacks: there the extra character is the garbled code.
- */
-static int reconcile_title(folio_citation *c, const folio_cite_witness *w)
-{
-    size_t longer, d = text_distance(w->title, c->title, &longer);
-    if (d == 0 || d == SIZE_MAX || d * 4 > longer)
-        return 0;
-    bool code_lost = !c->type && w->en && w->en->type;
-    char *tail = code_lost ? NULL : folio_crosscheck_title_tail(w->title, c->title);
-    int rc = set_copy(&c->title, tail ? tail : w->title);
-    free(tail);
-    return rc;
-}
-
-/* A Chinese personal name: 2-4 Han characters (a · allowed inside). */
-static bool han_name(const char *s)
-{
-    size_t han;
-    char *h = han_only(s, &han);
-    bool ok = h && han >= 2 && han <= 4 && strcmp(h, s) == 0;
-    free(h);
-    return ok;
-}
-
-static size_t count_in(const char *page, const char *s)
-{
-    size_t n = 0, len = strlen(s);
-    for (const char *p = page ? strstr(page, s) : NULL; p && len; p = strstr(p + len, s))
-        n++;
-    return n;
-}
-
-/*
- * The authors: as many as the citations print (the English one's count: its
- * names are read best), taken from the reconciled author list, which already
- * weighed the authors line, this citation and the author notes. A name the
- * citation read differently stays when the page prints its reading more often.
- */
-/* One word of an English name list: its letters, capitals, and whether a lower-case one. */
-typedef struct en_word {
-    size_t len, caps, letters;
-    bool lower_first;
-} en_word;
-
-/* The word at s, ended by a space, comma or full stop. \return its length in bytes. */
-static size_t en_word_at(const char *s, en_word *w)
-{
-    memset(w, 0, sizeof(*w));
-    while (s[w->len] && s[w->len] != ' ' && s[w->len] != ',' && s[w->len] != '.') {
-        char ch = s[w->len];
-        bool up = ch >= 'A' && ch <= 'Z', low = ch >= 'a' && ch <= 'z';
-        w->caps += up;
-        w->letters += up || low || ch == '-';
-        if (w->len == 0)
-            w->lower_first = low;
-        w->len++;
-    }
-    return w->len;
-}
-
-static bool initials(const en_word *w)
-{
-    return w->caps >= 1 && w->caps <= 2 && w->letters == w->len && w->caps == w->len;
-}
-
-/* A given name in full: "Wen-Jie", "Ruoxi". */
-static bool given(const en_word *w)
-{
-    return !w->lower_first && w->caps >= 1 && w->caps < w->letters && w->letters == w->len;
-}
-
-/*
- * How many authors the printed English citation names, counted from its
- * text: each capitals surname followed by initials or a given name, until
- * the first word that is none of these nor "et al" (the title). Counting the
- * surnames, not the commas, survives a comma OCR lost ("LI M Y WANG X Y") or
- * read as a full stop ("YANG X. HE J F").
- */
-static size_t en_author_count(const char *s)
-{
-    size_t n = 0;
-    bool name = false; /* inside a name: its initials or given name may follow */
-    while (s && *s) {
-        while (*s == ' ' || *s == ',' || *s == '.')
-            s++;
-        en_word w, next;
-        size_t len = en_word_at(s, &w);
-        if (len == 0)
-            break;
-        const char *t = s + len;
-        while (*t == ' ' || *t == ',' || *t == '.')
-            t++;
-        en_word_at(t, &next);
-        bool etal = w.len == 2 && w.lower_first && strncmp(t, "al", 2) == 0; /* et/ct/at al */
-        if (w.caps >= 2 && w.caps == w.len && (initials(&next) || given(&next))) {
-            n++; /* a surname: skip it and its first initials or given name */
-            name = true;
-            s = t + en_word_at(t, &next);
-            continue;
-        }
-        if (etal)
-            break;
-        if (!(name && (initials(&w) || given(&w))))
-            break;
-        s = t;
-    }
-    return n;
-}
-
-static int reconcile_authors(folio_citation *c, const folio_cite_witness *w)
-{
-    size_t k = en_author_count(w->en_text) ? en_author_count(w->en_text) : c->n_authors;
-    const folio_strlist *l = w->authors;
-    if (!l || k == 0 || l->n < k || k > CITE_AUTHORS_MAX)
-        return 0;
-    for (size_t i = 0; i < k; i++)
-        if (!han_name(l->items[i]))
-            return 0;
-    char **names = calloc(k, sizeof(*names));
-    if (!names)
-        return FOLIO_ENOMEM;
-    for (size_t i = 0; i < k; i++) {
-        const char *own = i < c->n_authors ? c->authors[i] : NULL;
-        bool keep = own && han_name(own) && count_in(w->page, own) > count_in(w->page, l->items[i]);
-        names[i] = folio_strdup(keep ? own : l->items[i]);
-        if (!names[i]) {
-            for (size_t j = 0; j < i; j++)
-                free(names[j]);
-            free(names);
-            return FOLIO_ENOMEM;
-        }
-    }
-    for (size_t i = 0; i < c->n_authors; i++)
-        free(c->authors[i]);
-    free(c->authors);
-    c->authors = names;
-    c->n_authors = k;
-    c->et_al |= w->en && w->en->et_al;
-    return 0;
-}
-
-/* ---- numbers ---------------------------------------------------------------------- */
-
-/* What the article number "1008-5831(2024)04-0037-12" gives: year, issue, first-last page. */
-typedef struct art_numbers {
-    int year;
-    char issue[12], pages[32];
-} art_numbers;
-
-static size_t digits_at(const char *s, size_t i, unsigned long *v)
-{
-    size_t n = 0;
-    *v = 0;
-    while (s[i + n] >= '0' && s[i + n] <= '9' && n < 9)
-        *v = *v * 10 + (unsigned long)(s[i + n++] - '0');
-    return n;
-}
-
-static bool article_numbers(const char *an, art_numbers *out)
-{
-    memset(out, 0, sizeof(*out));
-    const char *p = an ? strchr(an, '(') : NULL;
-    unsigned long y, is, first, count;
-    if (!p || digits_at(p, 1, &y) != 4 || p[5] != ')')
-        return false;
-    size_t i = 6, n = digits_at(p, i, &is);
-    if (n == 0 || p[i + n] != '-')
-        return false;
-    i += n + 1;
-    n = digits_at(p, i, &first);
-    if (n == 0 || p[i + n] != '-' || first == 0)
-        return false;
-    i += n + 1;
-    n = digits_at(p, i, &count);
-    if (n == 0 || count == 0 || count > 999)
-        return false;
-    out->year = (int)y;
-    snprintf(out->issue, sizeof(out->issue), "%lu", is);
-    snprintf(out->pages, sizeof(out->pages), count > 1 ? "%lu-%lu" : "%lu", first,
-             first + count - 1);
-    return true;
-}
-
-static bool all_digits(const char *s)
-{
-    size_t n = 0;
-    while (s && s[n] >= '0' && s[n] <= '9')
-        n++;
-    return s && n > 0 && n <= 8 && s[n] == '\0';
-}
-
-/* "37-48", "e012345", "988-1001": a page range or an article number. */
-static bool pages_form(const char *s)
-{
-    unsigned long v;
-    size_t i = s && ((s[0] >= 'a' && s[0] <= 'z') || (s[0] >= 'A' && s[0] <= 'Z')) ? 1 : 0;
-    size_t n = s ? digits_at(s, i, &v) : 0;
-    if (n == 0)
-        return false;
-    i += n;
-    if (s[i] == '-' && digits_at(s, i + 1, &v) > 0)
-        i += 1 + digits_at(s, i + 1, &v);
-    return s[i] == '\0';
-}
-
-static bool same(const char *a, const char *b)
-{
-    return a && b && strcmp(a, b) == 0;
-}
-
-/*
- * One number of the citation by vote: the Chinese and English readings and a
- * third witness (the article number), the value two agree on; else the
- * Chinese reading if well formed, else the English one.
- */
-static int vote_number(char **zh, const char *en, const char *third, bool (*ok)(const char *))
-{
-    const char *pick = *zh;
-    if (same(*zh, en) || same(*zh, third))
-        return 0;
-    if (same(en, third) || ((!*zh || !ok(*zh)) && en && ok(en)))
-        pick = en;
-    else if ((!*zh || !ok(*zh)) && third)
-        pick = third;
-    return pick == *zh ? 0 : set_copy(zh, pick);
-}
-
-static void vote_year(folio_citation *c, int en, int third)
-{
-    if (c->year && (c->year == en || c->year == third))
-        return;
-    if ((en && en == third) || (!c->year && en))
-        c->year = en;
-    else if (!c->year && third)
-        c->year = third;
-}
-
-static int reconcile_numbers(folio_citation *c, const folio_cite_witness *w)
-{
-    art_numbers an;
-    bool art = article_numbers(w->article_no, &an);
-    const folio_citation *en = w->en;
-    vote_year(c, en ? en->year : 0, art ? an.year : 0);
-    int rc = vote_number(&c->volume, en ? en->volume : NULL, NULL, all_digits);
-    if (rc == 0)
-        rc = vote_number(&c->issue, en ? en->issue : NULL, art ? an.issue : NULL, all_digits);
-    if (rc == 0)
-        rc = vote_number(&c->pages, en ? en->pages : NULL, art ? an.pages : NULL, pages_form);
-    return rc;
-}
-
-/* ---- the journal -------------------------------------------------------------------- */
-
-/*
- * The journal: when the running header's name (larger type) ends the
- * citation's journal within one misread character, OCR added what stands
- * before it (a stray mark, or the title run in after a lost type code): the
- * header's name is taken. *title_lost: the part before it held the title.
- */
-static int reconcile_journal(folio_citation *c, const folio_cite_witness *w, bool *title_lost)
-{
-    folio_ustr h, j;
-    int rc = 0;
-    *title_lost = false;
-    if (!c->journal || !w->journal || folded_cps(w->journal, &h))
-        return 0;
-    if (folded_cps(c->journal, &j)) {
-        folio_ustr_free(&h);
-        return FOLIO_ENOMEM;
-    }
-    while (j.n > 0 && stop_char(j.cp[j.n - 1]))
-        j.n--;
-    size_t s = 0, e = 0;
-    bool found = h.n >= 4 && h.n <= MAX_TITLE && j.n <= MAX_CITE &&
-                 title_span(h.cp, h.n, j.cp, j.n, &s, &e) && e == j.n;
-    size_t d = found ? cp_distance(h.cp, h.n, j.cp + s, e - s) : SIZE_MAX;
-    if (found && d <= 1 && (d > 0 || s > 0)) {
-        size_t han = 0;
-        for (size_t i = 0; i < s; i++)
-            han += folio_is_han(j.cp[i]);
-        *title_lost = han >= 4;
-        rc = set_copy(&c->journal, w->journal);
-    }
-    folio_ustr_free(&h);
-    folio_ustr_free(&j);
-    return rc;
-}
-
-int folio_crosscheck_cite_keys(folio_citation *c, const folio_cite_witness *w)
-{
-    if (!c || !w)
-        return 0;
-    bool title_lost = false;
-    int rc = reconcile_journal(c, w, &title_lost);
-    if (rc == 0 && title_lost && !c->title && w->title)
-        rc = set_copy(&c->title, w->title);
-    if (rc == 0 && w->title && c->title)
-        rc = reconcile_title(c, w);
-    if (rc == 0)
-        rc = reconcile_authors(c, w);
-    if (rc == 0)
-        rc = reconcile_numbers(c, w);
-    return rc;
 }

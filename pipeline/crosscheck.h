@@ -4,12 +4,14 @@
  * title block and the printed citation both carry the Chinese title and the
  * authors, and the citation repeats the DOI. OCR damages them differently
  * (the authors line is set in 楷体 and often comes out as Latin letters), so
- * each copy repairs the other. Private to the fields stage; pure functions.
+ * each copy repairs the other. The parsed citation against the rest of the
+ * page is reconcile.h. Private to the fields stage; pure functions.
  */
 #ifndef FOLIO_CROSSCHECK_H
 #define FOLIO_CROSSCHECK_H
 
 #include "page.h"
+#include "pinyin.h"
 
 /**
  * Make the Chinese author list from the authors line's tokens and the
@@ -22,6 +24,24 @@
  * \return 0 or FOLIO_ENOMEM.
  */
 int folio_crosscheck_authors_zh(folio_strlist *authors, const folio_citation *c, const char *bio);
+
+/**
+ * Check the Chinese author list against the names printed in Latin letters
+ * (the English authors line, else the English citation's authors) by their
+ * pinyin: a name that disagrees is split when two agreeing names ran
+ * together (赵丽孙鹏), cut when OCR added a character (和孙鹏), or replaced
+ * by a reading one character apart elsewhere on the page (the author notes,
+ * the citation) that agrees; names that agree, and names no reading fixes,
+ * stay. When the Latin list is complete and shorter, of two neighbouring
+ * readings of one name the one that agrees less is dropped.
+ * \param latin     the Latin names (not kept).
+ * \param complete  latin lists every author (not a citation's "et al." list).
+ * \param page      the page text, or NULL.
+ * \param py        the transliterator; NULL: nothing is done.
+ * \return 0 or FOLIO_ENOMEM.
+ */
+int folio_crosscheck_authors_pinyin(folio_strlist *authors, const folio_strlist *latin,
+                                    bool complete, const char *page, const folio_pinyin *py);
 
 /**
  * Repair a printed Chinese citation with the title read from the title
@@ -40,39 +60,5 @@ char *folio_crosscheck_citation(const char *cite, const char *title);
  * \return true when *title was replaced by a copy of cite_title.
  */
 bool folio_crosscheck_title_zh(char **title, const char *cite_title, bool block);
-
-/* What the rest of the page says about the facts a printed citation repeats.
- * Every member may be NULL; nothing is copied or kept. */
-typedef struct folio_cite_witness {
-    const folio_citation *en;     /* the printed English citation, parsed */
-    const char *en_text;          /* the printed English citation as read */
-    const char *title;            /* the title block's Chinese title (larger type) */
-    const folio_strlist *authors; /* the Chinese author list as reconciled */
-    const char *article_no;       /* 文章编号: ISSN(year)issue-first page-page count */
-    const char *journal;          /* the running header's Chinese journal name */
-    const char *page;             /* the whole page text, to count a name's readings */
-} folio_cite_witness;
-
-/**
- * Reconcile the parsed Chinese citation with the page's other copies of its
- * facts, key by key: the title from the title block when the two readings
- * are close; the authors from the reconciled author list (as many as the
- * citations print); year, volume, issue and pages by vote among the Chinese
- * and English citations and the article number; the journal cut to the
- * running header's name when OCR added characters around it.
- * \param c  the citation, changed in place (NULL: nothing to do).
- * 
-eturn 0 or FOLIO_ENOMEM.
- */
-int folio_crosscheck_cite_keys(folio_citation *c, const folio_cite_witness *w);
-
-/**
- * The title block's title completed with the one or two characters at its
- * end that the block lost and the citation's title still has ("…识别方" and
- * "…识别方法"). 
-eturn a malloc'd title (caller frees), or NULL when
- * nothing is to be added or out of memory.
- */
-char *folio_crosscheck_title_tail(const char *title, const char *cite_title);
 
 #endif /* FOLIO_CROSSCHECK_H */

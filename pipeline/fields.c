@@ -12,6 +12,8 @@
 #include "classify.h"
 #include "crosscheck.h"
 #include "labels.h"
+#include "pinyin.h"
+#include "reconcile.h"
 #include "text.h"
 #include "values.h"
 
@@ -424,17 +426,19 @@ static void reconcile_doi(fx *x)
  * The parsed citation checked key by key against the page's other copies:
  * the English citation, the title block (its title first completed with a
  * last character only the citation kept), the author list, the article
- * number and the running header's journal name.
+ * number and the running header's journal name. english: the citation was
+ * parsed from the English copy (the Chinese one was lost).
  */
-static void reconcile_citation(fx *x, bool block)
+static void reconcile_citation(fx *x, bool block, bool english, const folio_citation *en,
+                               const folio_strlist *latin, const folio_pinyin *py)
 {
     folio_fields *f = &x->pg->fields;
     if (!f->citation)
         return;
-    folio_citation *en = folio_citation_parse(f->citation_en);
     bool code_lost = !f->citation->type && en && en->type;
-    char *tail = block && !code_lost ? folio_crosscheck_title_tail(f->title_zh, f->citation->title)
-                                     : NULL;
+    char *tail = block && !code_lost && !english
+                     ? folio_reconcile_title_tail(f->title_zh, f->citation->title)
+                     : NULL;
     /* a block that lost its end was read worse than the citation: it is no witness */
     bool witness = block && !tail;
     if (tail)
@@ -445,14 +449,32 @@ static void reconcile_citation(fx *x, bool block)
                             .authors = &f->authors_zh,
                             .article_no = f->article_no,
                             .journal = f->journal_zh,
-                            .page = x->pg->text};
-    if (folio_crosscheck_cite_keys(f->citation, &w))
+                            .page = x->pg->text,
+                            .latin = latin,
+                            .pinyin = py};
+    if (english ? folio_reconcile_english(f->citation, &w)
+                : folio_reconcile_cite_keys(f->citation, &w))
         x->rc = FOLIO_ENOMEM;
-    folio_citation_destroy(&en);
 }
 
-/* The printed citation repaired with the title block, parsed; then title and authors checked
- * against it. */
+/* The names in Latin letters: the English authors line, else the English citation's. */
+static int latin_names(const folio_fields *f, const folio_citation *en, folio_strlist *out,
+                       bool *complete)
+{
+    *complete = f->authors_en.n > 0;
+    const folio_strlist *line = &f->authors_en;
+    size_t n = *complete ? line->n : en ? en->n_authors : 0;
+    int rc = 0;
+    for (size_t i = 0; rc == 0 && i < n; i++)
+        rc = folio_strlist_push(out, *complete ? line->items[i] : en->authors[i]);
+    return rc;
+}
+
+/*
+ * The printed citation repaired with the title block, parsed; then title and
+ * authors checked against it, the authors against their Latin spelling, and
+ * the parsed citation against the rest of the page.
+ */
 static void citation_field(fx *x)
 {
     folio_fields *f = &x->pg->fields;
@@ -473,7 +495,24 @@ static void citation_field(fx *x)
         folio_crosscheck_title_zh(&f->title_zh, f->citation->title, block);
     if (folio_crosscheck_authors_zh(&f->authors_zh, f->citation, f->author_bio))
         x->rc = FOLIO_ENOMEM;
-    reconcile_citation(x, block);
+    folio_citation *en = folio_citation_parse(f->citation_en);
+    folio_strlist latin = {0};
+    bool complete;
+    folio_pinyin *py = NULL;
+    if (latin_names(f, en, &latin, &complete))
+        x->rc = FOLIO_ENOMEM;
+    else if (latin.n && f->authors_zh.n)
+        py = folio_pinyin_create(); /* NULL without ICU's transliterator: no check */
+    if (folio_crosscheck_authors_pinyin(&f->authors_zh, &latin, complete, x->pg->text, py))
+        x->rc = FOLIO_ENOMEM;
+    /* no Chinese citation read on a Chinese page: the English one stands for it */
+    bool english = !f->citation && en && block && f->title_zh;
+    if (english && !(f->citation = folio_citation_parse(f->citation_en)))
+        x->rc = FOLIO_ENOMEM;
+    reconcile_citation(x, block, english, en, &latin, py);
+    folio_pinyin_destroy(&py);
+    folio_strlist_clear(&latin);
+    folio_citation_destroy(&en);
 }
 
 /* ---- the stage ------------------------------------------------------------------------ */

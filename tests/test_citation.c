@@ -336,6 +336,27 @@ START_TEST(corpus_d3_en)
 }
 END_TEST
 
+START_TEST(corpus_d3_en_stop_before_year)
+{
+    /* The fax copy: OCR read the comma before the year as a full stop. The stop ends the
+     * journal; a year after a stop with no volume after it is not taken. */
+    static const expect e = {
+        .in = "ZHOU Wen-Jie, HUANG Ruo-Xi. A lightweight recognition method for mixed "
+              "Chinese-English text in historical documents. Chinese Journal of Computers. 2023, "
+              "46(5): 988-1001",
+        .authors = {"ZHOU Wen-Jie", "HUANG Ruo-Xi"},
+        .title = "A lightweight recognition method for mixed Chinese-English text in historical "
+                 "documents",
+        .journal = "Chinese Journal of Computers",
+        .year = 2023,
+        .volume = "46",
+        .issue = "5",
+        .pages = "988-1001"};
+    check_parse(&e);
+    ck_assert_ptr_null(folio_citation_parse("LI M. Methods of 2023. A survey"));
+}
+END_TEST
+
 #define D4_EXPECT(input)                                                                           \
     {                                                                                              \
         .in = (input), .authors = {"钱志鹏", "罗晓梅"},                                            \
@@ -1973,8 +1994,9 @@ static Suite *citation_suite(void)
         corpus_seed_doi_spaced, corpus_seed_doi_url, corpus_seed_cstr, corpus_seed_d0i,
         corpus_seed_en, corpus_d1, corpus_d1_damaged, corpus_d1_linebreak, corpus_d1_en,
         corpus_d1_en_nospace, corpus_d2, corpus_d2_damaged, corpus_d2_en, corpus_d3,
-        corpus_d3_damaged, corpus_d3_en, corpus_d4, corpus_d4_damaged, corpus_d4_en, corpus_d5,
-        corpus_d5_damaged, corpus_d5_en, corpus_d6, corpus_d6_damaged, corpus_d6_en);
+        corpus_d3_en_stop_before_year, corpus_d3_damaged, corpus_d3_en, corpus_d4,
+        corpus_d4_damaged, corpus_d4_en, corpus_d5, corpus_d5_damaged, corpus_d5_en, corpus_d6,
+        corpus_d6_damaged, corpus_d6_en);
     ADD(s, "gbt7714", gbt_m_pages, gbt_m_translator, gbt_m_era, gbt_m_latin_jr, gbt_m_abbrev_place,
         gbt_m_ol, gbt_m_analytic_no_author, gbt_m_analytic_year_title, gbt_m_analytic_latin,
         gbt_m_analytic_ol, gbt_c_whole, gbt_c_analytic, gbt_c_years_in_title, gbt_c_ieee,
