@@ -8,6 +8,7 @@
 #include "layout.h"
 #include "text.h"
 
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -20,6 +21,114 @@ static folio_box box_union(folio_box a, folio_box b)
     int y1 = a.y + a.h > b.y + b.h ? a.y + a.h : b.y + b.h;
     folio_box u = {x0, y0, x1 - x0, y1 - y0};
     return u;
+}
+
+/* ---- lines that straddle two columns --------------------------------------- */
+
+/*
+ * A short line at the top of a column (a section heading, "0 引言") and the
+ * first line of the next column at the same height come back from Tesseract
+ * as one line with a wide gap in it, and the next column's line is then read
+ * first. Such a line is cut at the gap, and its right part goes where that
+ * column starts: after the last line of the column below it.
+ */
+#define WIDE_GAP 2.0       /* a gap of this many line heights separates columns */
+#define COLUMN_MIN_LINES 3 /* justified lines below that prove a column */
+#define EDGE_SLACK 1.5     /* line heights a justified line's end may vary */
+
+/* Index of the first word after a gap of WIDE_GAP line heights, or 0. */
+static size_t wide_gap_at(const folio_line *ln)
+{
+    double h = ln->box.h > 0 ? ln->box.h : 1;
+    for (size_t k = 1; k < ln->n_words; k++) {
+        const folio_box *a = &ln->words[k - 1].box, *b = &ln->words[k].box;
+        if ((double)b->x - (double)(a->x + a->w) >= WIDE_GAP * h)
+            return k;
+    }
+    return 0;
+}
+
+/*
+ * The column under line i whose text ends before x: the lines after i that
+ * start near line i's start and end before x, at least COLUMN_MIN_LINES of
+ * them ending together (justified). \return the last line of the column, or 0.
+ */
+static size_t column_below(const folio_page *pg, size_t i, int x)
+{
+    const folio_line *top = &pg->lines[i];
+    double h = top->box.h > 0 ? top->box.h : 1;
+    int right = 0;
+    size_t last = 0, full = 0;
+    for (size_t j = i + 1; j < pg->n_lines; j++) {
+        const folio_box *b = &pg->lines[j].box;
+        if (b->x + b->w >= x || fabs((double)(b->x - top->box.x)) > 2 * h)
+            break;
+        right = b->x + b->w > right ? b->x + b->w : right;
+        last = j;
+    }
+    for (size_t j = i + 1; last && j <= last; j++) {
+        const folio_box *b = &pg->lines[j].box;
+        full += (double)(right - (b->x + b->w)) <= EDGE_SLACK * h;
+    }
+    return full >= COLUMN_MIN_LINES ? last : 0;
+}
+
+/* Join words[a..b) of ln into a new line's text. \return 0 or FOLIO_ENOMEM. */
+static int set_line_words(folio_line *dst, const folio_word *w, size_t n)
+{
+    char *t = folio_repair_join_words(w, n);
+    if (!t)
+        return FOLIO_ENOMEM;
+    free(dst->text);
+    dst->text = t;
+    folio_box u = {0, 0, 0, 0};
+    double conf = 0;
+    for (size_t k = 0; k < n; k++) {
+        u = box_union(u, w[k].box);
+        conf += w[k].conf;
+    }
+    dst->box = u;
+    dst->conf = n ? (float)(conf / (double)n) : 0;
+    return 0;
+}
+
+/* Cut line i at word k and move words[k..) to a new line after line `after`. */
+static int move_right_part(folio_page *pg, size_t i, size_t k, size_t after)
+{
+    folio_line *grown = realloc(pg->lines, (pg->n_lines + 1) * sizeof(*grown));
+    if (!grown)
+        return FOLIO_ENOMEM;
+    pg->lines = grown;
+    folio_line *ln = &pg->lines[i], nl = {0};
+    nl.n_words = ln->n_words - k;
+    nl.words = malloc(nl.n_words * sizeof(*nl.words));
+    if (!nl.words)
+        return FOLIO_ENOMEM;
+    memcpy(nl.words, ln->words + k, nl.n_words * sizeof(*nl.words));
+    ln->n_words = k;
+    nl.block = pg->lines[after].block;
+    nl.para = pg->lines[after].para;
+    if (set_line_words(ln, ln->words, ln->n_words) || set_line_words(&nl, nl.words, nl.n_words)) {
+        free(nl.words);
+        free(nl.text);
+        return FOLIO_ENOMEM;
+    }
+    memmove(pg->lines + after + 2, pg->lines + after + 1,
+            (pg->n_lines - after - 1) * sizeof(*pg->lines));
+    pg->lines[after + 1] = nl;
+    pg->n_lines++;
+    return 0;
+}
+
+static int split_straddling_lines(folio_page *pg)
+{
+    for (size_t i = 0; i < pg->n_lines; i++) {
+        size_t k = wide_gap_at(&pg->lines[i]);
+        size_t last = k ? column_below(pg, i, pg->lines[i].words[k].box.x) : 0;
+        if (last && move_right_part(pg, i, k, last))
+            return FOLIO_ENOMEM;
+    }
+    return 0;
 }
 
 static bool starts_paragraph(const folio_page *pg, size_t i)
@@ -101,8 +210,7 @@ static int build_text(folio_page *pg)
 
 int folio_layout_run(const folio_repair *r, folio_page *pg, folio_error *err)
 {
-    if (regroup(r, pg) || build_text(pg))
-        return folio_error_set(err, FOLIO_ENOMEM, "%s: out of memory in layout",
-                               pg->source_path);
+    if (split_straddling_lines(pg) || regroup(r, pg) || build_text(pg))
+        return folio_error_set(err, FOLIO_ENOMEM, "%s: out of memory in layout", pg->source_path);
     return 0;
 }

@@ -27,9 +27,15 @@ const char *folio_ocr_datapath(const folio_ocr *o);
 
 /* How boxes in the recognized image map back to page coordinates. */
 typedef struct folio_ocr_map {
-    float scale;  /* recognized image pixels per page pixel */
+    float scale; /* recognized image pixels per page pixel */
     int off_x, off_y;
 } folio_ocr_map;
+
+/**
+ * Does the word hold Han and at least two Latin letters? Such words are cut
+ * at their unsure Latin runs before the second pass. s may be NULL (false).
+ */
+bool folio_word_mixes_scripts(const char *s);
 
 /** \return a monotonic clock in milliseconds, the clock of deadlines. */
 double folio_ocr_now_ms(void);

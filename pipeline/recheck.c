@@ -5,16 +5,29 @@
  * author names, "SK," for a surname) come with confidences of 37-70, while
  * real English words are read at 85-97. Such a span is cut out, read alone
  * with chi_sim in single-line mode, and replaced when the new reading holds
- * Chinese and its confidence beats the old one by a margin.
+ * Chinese and its confidence beats the old one by a margin. A reading that
+ * is mostly Han needs no margin, only to be as sure as the old one, and in
+ * a line that is otherwise Chinese may be a little less sure: author names
+ * in 楷体 come back right at confidences of 50-55 ("赵丽“孙鹏" at 53 for
+ * "RM Fh" at 55, "孙鹏，" at 54 for "PIS," at 48), while the chi_sim
+ * reading of real English stays Latin. A second reading that is Latin too
+ * replaces the old one only when it is far surer and keeps its punctuation
+ * ("Chengdu-Chongqing" at 91 for "Chengdu-Chongging" at 42, "22&ZD071)" at
+ * 85 for "C2&ZD071)" at 51); the crop often takes in a neighbour's mark
+ * ("Hg/ms ;"), which the skeleton test refuses.
  */
 #include "recheck.h"
 #include "text.h"
 
+#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 
 #define SUSPICIOUS_CONF 75.0f /* Latin words below this are re-read */
 #define ACCEPT_MARGIN 10.0f   /* the new reading must be this much surer */
+#define HAN_SHARE 0.6         /* ...unless this share of its letters is Han */
+#define HAN_LINE_SLACK 5.0f   /* ...and a little less sure in a Chinese line */
+#define LATIN_MARGIN 30.0f    /* a Latin reading must be this much surer */
 #define PAD_FRACTION 0.15     /* padding around a span, of its height */
 
 bool folio_recheck_suspicious(const folio_word *w)
@@ -49,8 +62,8 @@ static bool has_han(const char *s)
 }
 
 /* Read the page box b of pix with zh. \return malloc'd trimmed text or NULL; *conf set. */
-static char *read_span(TessBaseAPI *zh, PIX *pix, const folio_ocr_map *m, folio_box b,
-                       float line_h, float *conf)
+static char *read_span(TessBaseAPI *zh, PIX *pix, const folio_ocr_map *m, folio_box b, float line_h,
+                       float *conf)
 {
     int pad = (int)(line_h * PAD_FRACTION * m->scale) + 2;
     int x = (int)((b.x - m->off_x) * m->scale) - pad, y = (int)((b.y - m->off_y) * m->scale) - pad;
@@ -72,12 +85,93 @@ static char *read_span(TessBaseAPI *zh, PIX *pix, const folio_ocr_map *m, folio_
     return s;
 }
 
+/* Share of Han among the letters (Han, Latin, digits) of s; 0 when it has none. */
+static double han_share(const char *s)
+{
+    size_t len = strlen(s), han = 0, letters = 0;
+    uint32_t cp;
+    for (size_t i = 0; i < len;) {
+        i += folio_utf8_decode(s + i, len - i, &cp);
+        bool h = folio_is_han(cp);
+        han += h;
+        letters += h || folio_is_latin(cp) || (cp >= '0' && cp <= '9');
+    }
+    return letters ? (double)han / (double)letters : 0;
+}
+
+/* Do a and b hold the same marks (not letters, digits or spaces) in the same order? */
+static bool same_skeleton(const char *a, const char *b)
+{
+    for (;;) {
+        while (*a && (isalnum((unsigned char)*a) || *a == ' '))
+            a++;
+        while (*b && (isalnum((unsigned char)*b) || *b == ' '))
+            b++;
+        if (*a != *b)
+            return false;
+        if (!*a)
+            return true;
+        a++, b++;
+    }
+}
+
+static size_t count_spaces(const char *s)
+{
+    size_t n = 0;
+    for (; *s; s++)
+        n += *s == ' ';
+    return n;
+}
+
+bool folio_recheck_accept(const char *old_text, const char *alt, float alt_conf, float old_conf,
+                          bool han_line)
+{
+    if (!alt || !*alt)
+        return false;
+    if (!has_han(alt))
+        return old_text && same_skeleton(old_text, alt) &&
+               count_spaces(alt) <= count_spaces(old_text) && alt_conf >= old_conf + LATIN_MARGIN;
+    float margin = ACCEPT_MARGIN;
+    if (han_share(alt) >= HAN_SHARE)
+        margin = han_line ? -HAN_LINE_SLACK : 0.0f;
+    return alt_conf >= old_conf + margin;
+}
+
+/* Do the words of ln outside [a, b) hold more Han than Latin letters? */
+static bool han_context(const folio_line *ln, size_t a, size_t b)
+{
+    size_t han = 0, latin = 0;
+    for (size_t i = 0; i < ln->n_words; i++) {
+        const char *t = ln->words[i].text;
+        size_t len = t && (i < a || i >= b) ? strlen(t) : 0;
+        uint32_t cp;
+        for (size_t k = 0; k < len;) {
+            k += folio_utf8_decode(t + k, len - k, &cp);
+            han += folio_is_han(cp);
+            latin += folio_is_latin(cp);
+        }
+    }
+    return han > latin;
+}
+
 static float mean_conf(const folio_word *w, size_t n)
 {
     double s = 0;
     for (size_t i = 0; i < n; i++)
         s += w[i].conf;
     return n ? (float)(s / (double)n) : 0;
+}
+
+/* The words[a..b) of ln joined by spaces (malloc'd; NULL when out of memory). */
+static char *span_text(const folio_line *ln, size_t a, size_t b)
+{
+    folio_buf buf = FOLIO_BUF_INIT;
+    for (size_t i = a; i < b; i++) {
+        if (i > a)
+            folio_buf_putc(&buf, ' ');
+        folio_buf_puts(&buf, ln->words[i].text ? ln->words[i].text : "");
+    }
+    return folio_buf_take(&buf);
 }
 
 /* Replace words[a..b) of ln by one word. */
@@ -89,7 +183,7 @@ static void replace_span(folio_line *ln, size_t a, size_t b, char *text, float c
         free(ln->words[i].text);
     nw.text = text;
     nw.conf = conf;
-    nw.script = FOLIO_SCRIPT_HAN;
+    nw.script = has_han(text) ? FOLIO_SCRIPT_HAN : FOLIO_SCRIPT_LATIN;
     ln->words[a] = nw;
     memmove(ln->words + a + 1, ln->words + b, (ln->n_words - b) * sizeof(folio_word));
     ln->n_words -= b - a - 1;
@@ -107,7 +201,10 @@ static int recheck_line(TessBaseAPI *zh, PIX *pix, const folio_ocr_map *m, folio
         float old = mean_conf(ln->words + a, b - a), conf = 0;
         char *alt = read_span(zh, pix, m, span_box(ln->words + a, b - a), (float)ln->box.h, &conf);
         st->spans++;
-        if (alt && *alt && has_han(alt) && conf >= old + ACCEPT_MARGIN) {
+        char *was = span_text(ln, a, b);
+        bool better = folio_recheck_accept(was, alt, conf, old, han_context(ln, a, b));
+        free(was);
+        if (better) {
             replace_span(ln, a, b, alt, conf);
             st->replaced++;
         } else {

@@ -21,6 +21,17 @@ typedef struct folio_recheck_stats {
 bool folio_recheck_suspicious(const folio_word *w);
 
 /**
+ * Is alt (the second reading, confidence alt_conf) better than the words it
+ * would replace (old_text, their words joined by spaces, mean confidence
+ * old_conf)? Mostly Han, it must be as sure as the old words (a little less
+ * in a line whose other words are Chinese: han_line); with some Han, surer
+ * by a margin; without Han, far surer, with the same marks in the same order
+ * and no more spaces. alt and old_text may be NULL. Takes no ownership.
+ */
+bool folio_recheck_accept(const char *old_text, const char *alt, float alt_conf, float old_conf,
+                          bool han_line);
+
+/**
  * Re-read every suspicious span of pg's lines from pix (the image the first
  * pass read; map turns page boxes into its pixels) with zh, a handle
  * initialized for Chinese alone, and replace the span's words when the new

@@ -44,8 +44,11 @@ char *folio_repair_join_words(const folio_word *words, size_t n);
  * or more spaces); colon and semicolon width from the surrounding script;
  * spaces and O/0 l/1 confusions inside DOIs, article numbers, ISSNs, dates,
  * e-mail addresses and URLs; label damage (DOT: → DOI:, 基金项目; → 基金项目：);
- * ± read as +, 一 for a dash between numbers, % read as 96 after one decimal,
- * Rz for R², μg/m³; full-width parentheses around a Chinese affiliation.
+ * ± read as + or 4, 一 for a dash between numbers, % read as 96 or 9%6,
+ * Rz for R², μg/m³; the journal's "j." of a Chinese DOI suffix; full-width
+ * parentheses around a Chinese affiliation (also when "（" came back "《");
+ * a citation's "[J]" read as a look-alike Han character, and its pages colon
+ * as wide as its commas.
  * Idempotent. line may be NULL (treated as ""); invalid UTF-8 becomes U+FFFD.
  * \return malloc'd text (caller frees) or NULL when out of memory.
  */

@@ -5,6 +5,7 @@
  * language is an engine error, a deadline cancels a page.
  */
 #include "pipeline/ocr.h"
+#include "pipeline/recheck.h"
 #include "pipeline/text.h"
 #include "testutil.h"
 
@@ -116,6 +117,56 @@ START_TEST(deadline_cancels_recognition)
 }
 END_TEST
 
+/*
+ * The second pass's decision, with the readings and confidences it got on the
+ * dev pages (FOLIO second pass, chi_sim single line over the span).
+ */
+START_TEST(mixed_words_are_found)
+{
+    /* d5-environment-clean: a Chinese phrase ending in a misread Latin run */
+    ck_assert(folio_word_mixes_scripts("四川盆地地形封且，冬季静稳天气频发，KAT"));
+    ck_assert(folio_word_mixes_scripts("二甲OM,"));
+    /* one Latin letter is no run worth reading again ("胰岛B细胞") */
+    ck_assert(!folio_word_mixes_scripts("胰岛B细胞"));
+    ck_assert(!folio_word_mixes_scripts("Chongqing"));
+    ck_assert(!folio_word_mixes_scripts("重庆大学"));
+    ck_assert(!folio_word_mixes_scripts(NULL));
+}
+END_TEST
+
+START_TEST(recheck_accepts_han_names_without_margin)
+{
+    /* d2-clinical-clean author line "张慧敏”刘建国 RM Fh": "RM Fh" (69, 40) re-read "赵丽“孙鹏" at
+     * 53 */
+    ck_assert(folio_recheck_accept("RM Fh", "赵丽“孙鹏", 53.0f, 54.7f, true));
+    /* ...the same outside a Chinese line must be as sure as the old words */
+    ck_assert(!folio_recheck_accept("RM Fh", "赵丽“孙鹏", 53.0f, 54.7f, false));
+    ck_assert(!folio_recheck_accept("RM Fh", "赵丽“孙鹏", 48.0f, 54.7f, true));
+    /* d2-clinical-clean footnote: "PIS," (48.2) re-read "孙鹏，" at 54 */
+    ck_assert(folio_recheck_accept("PIS,", "孙鹏，", 54.0f, 48.2f, false));
+    /* d2-clinical-clean: "HbAlc" (61.9) re-read "HbAlc为(3.8+0.4)99，" at 51: mostly Latin */
+    ck_assert(!folio_recheck_accept("HbAlc", "HbAlc为(3.8+0.4)99，", 51.0f, 61.9f, true));
+    /* synthetic: a mostly Latin reading with one Han character needs the margin */
+    ck_assert(!folio_recheck_accept("HbAlc", "HbA1c为", 70.0f, 61.9f, true));
+    ck_assert(folio_recheck_accept("HbAlc", "HbA1c为", 72.0f, 61.9f, true));
+    /* no Han: "B" re-read "B，" has another mark */
+    ck_assert(!folio_recheck_accept("B", "B，", 90.0f, 45.0f, true));
+    /* d5-environment-clean: "Chengdu-Chongging" (41.6) re-read "Chengdu-Chongqing" at 91 */
+    ck_assert(folio_recheck_accept("Chengdu-Chongging", "Chengdu-Chongqing", 91.0f, 41.6f, false));
+    /* d4-economics-clean: "C2&ZD071)" (50.6) re-read "22&ZD071)" at 85 */
+    ck_assert(folio_recheck_accept("C2&ZD071)", "22&ZD071)", 85.0f, 50.6f, false));
+    /* d4-economics-clean: "(SDMD)" (67.1) re-read "SDMD" at 86: lost its parentheses */
+    ck_assert(!folio_recheck_accept("(SDMD)", "SDMD", 86.0f, 67.1f, false));
+    /* d5-environment-clean: "Hg/m3s" (30.8) re-read "Hg/ms ;" at 82: took in a neighbour */
+    ck_assert(!folio_recheck_accept("Hg/m3s", "Hg/ms ;", 82.0f, 30.8f, false));
+    /* a Latin reading only somewhat surer stays out */
+    ck_assert(!folio_recheck_accept("Chengdu-Chongging", "Chengdu-Chongqing", 70.0f, 41.6f, false));
+    ck_assert(!folio_recheck_accept("RM Fh", NULL, 90.0f, 10.0f, true));
+    ck_assert(!folio_recheck_accept(NULL, NULL, 90.0f, 10.0f, true));
+    ck_assert(!folio_recheck_accept("RM Fh", "", 90.0f, 10.0f, true));
+}
+END_TEST
+
 static Suite *ocr_suite(void)
 {
     Suite *s = suite_create("ocr");
@@ -125,6 +176,10 @@ static Suite *ocr_suite(void)
     tcase_add_test(tc, blank_page_has_no_lines);
     tcase_add_test(tc, missing_language_is_engine_error);
     tcase_add_test(tc, deadline_cancels_recognition);
+    suite_add_tcase(s, tc);
+    tc = tcase_create("recheck");
+    tcase_add_test(tc, recheck_accepts_han_names_without_margin);
+    tcase_add_test(tc, mixed_words_are_found);
     suite_add_tcase(s, tc);
     return s;
 }
