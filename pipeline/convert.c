@@ -7,6 +7,7 @@
  */
 #include "folio/folio.h"
 #include "coverage.h"
+#include "dark_ground.h"
 #include "fields.h"
 #include "folio_config.h"
 #include "layout.h"
@@ -208,6 +209,15 @@ static int reread_lost(folio_engine *e, folio_page *pg, PIX *mask, const folio_o
     return rc == FOLIO_ELIMIT ? rc : 0;
 }
 
+/* Ask Tesseract to try doubtful lines inverted only on a page with dark
+ * ground, where white print may stand (dark_ground.h). */
+static void choose_invert(folio_engine *e, folio_page *pg, PIX *work)
+{
+    pg->reread.dark_ground_mm2 = folio_dark_ground_mm2(work, pg->pre.dpi_used);
+    pg->reread.invert = pg->reread.dark_ground_mm2 >= FOLIO_DARK_GROUND_MIN_MM2;
+    folio_ocr_set_invert(e->ocr, pg->reread.invert);
+}
+
 /* p->timeout_s counts from the page's start (its loading, when Folio loads it). */
 static int run_stages(folio_engine *e, folio_page *pg, PIX *pix, int dpi_tag,
                       const folio_convert_params *p, double deadline_ms, folio_error *err)
@@ -230,6 +240,7 @@ static int run_stages(folio_engine *e, folio_page *pg, PIX *pix, int dpi_tag,
     map.off_x = pg->pre.crop[0];
     map.off_y = pg->pre.crop[1];
     t = now_ms();
+    choose_invert(e, pg, work);
     rc = folio_ocr_recognize(e->ocr, work, pg->pre.dpi_used, &map, deadline_ms, p->second_pass, pg,
                              err);
     if (!rc)

@@ -93,6 +93,12 @@ folio_ocr *folio_ocr_create(const char *tessdata, const char *lang, const char *
     return o;
 }
 
+void folio_ocr_set_invert(folio_ocr *o, bool on)
+{
+    if (o && o->api)
+        TessBaseAPISetVariable(o->api, "tessedit_do_invert", on ? "1" : "0");
+}
+
 void folio_ocr_destroy(folio_ocr **po)
 {
     if (!po || !*po)

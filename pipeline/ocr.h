@@ -37,6 +37,13 @@ typedef struct folio_ocr_map {
  */
 bool folio_word_mixes_scripts(const char *s);
 
+/**
+ * Whether recognition also tries each doubtful line inverted, for white
+ * print on dark ground (dark_ground.h); off in models/folio.config. Applies
+ * to the following folio_ocr_recognize calls.
+ */
+void folio_ocr_set_invert(folio_ocr *o, bool on);
+
 /** \return a monotonic clock in milliseconds, the clock of deadlines. */
 double folio_ocr_now_ms(void);
 

@@ -26,6 +26,8 @@ folio_page *folio_page_new(void)
         pg->conf = -1;
         pg->pre.scale = 1;
         pg->pre.binarize = "none";
+        pg->reread.unread = -1;
+        pg->reread.dark_ground_mm2 = -1;
     }
     return pg;
 }

@@ -95,6 +95,8 @@ typedef struct folio_reread_report {
     bool tried;       /* the page was read again from Folio's black-and-white image */
     int unread_alt;   /* the same count for that second reading */
     bool kept;        /* the second reading replaced the first */
+    double dark_ground_mm2; /* page area on dark ground (dark_ground.h), -1: not measured */
+    bool invert;      /* Tesseract also tried doubtful lines inverted */
 } folio_reread_report;
 
 enum folio_stage {

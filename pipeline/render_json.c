@@ -121,6 +121,10 @@ static json_t *jreread(const folio_reread_report *r)
     json_object_set_new(o, "reread", json_boolean(r->tried));
     json_object_set_new(o, "unread_reread", r->tried ? json_integer(r->unread_alt) : json_null());
     json_object_set_new(o, "reread_kept", json_boolean(r->kept));
+    json_object_set_new(o, "dark_ground_mm2", r->dark_ground_mm2 >= 0
+                                                  ? json_integer((json_int_t)r->dark_ground_mm2)
+                                                  : json_null());
+    json_object_set_new(o, "invert", json_boolean(r->invert));
     return o;
 }
 

@@ -38,6 +38,21 @@ for para in open(sys.argv[1], encoding="utf-8").read().split("\n"):
 render src/seed-head.txt 2300 300 10.5 seed-head.png
 optipng -quiet -o2 seed-head.png 2>/dev/null || true
 
+# A journal head printed white on a dark band above black-on-white text
+# (banner.png): Tesseract reads such a band only when it also tries lines
+# inverted, which Folio asks for on pages that have dark regions.
+render src/banner-body.txt 2000 300 10.5 banner-body.tmp.png
+convert -density 300 \
+    \( -background gray12 -fill white \
+       pango:"<span font=\"$FONT_ZH Bold 12\">$(sed -n 1p src/banner-head.txt)</span>" \
+       pango:"<span font=\"$FONT_ZH 10\">$(sed -n 2p src/banner-head.txt)</span>" \
+       -gravity west -append -bordercolor gray12 -border 40x30 \) \
+    banner-body.tmp.png -background white -gravity west -append \
+    -bordercolor white -border 100 +repage \
+    -colorspace Gray -depth 8 -units PixelsPerInch -density 300 banner.png
+rm -f banner-body.tmp.png
+optipng -quiet -o2 banner.png 2>/dev/null || true
+
 # A two-page bilevel G4 TIFF at 200 dpi: Chinese page, then English page.
 render src/page2-zh.txt 1500 200 11 /tmp/folio-p1.png
 render src/page2-en.txt 1500 200 11 /tmp/folio-p2.png
