@@ -150,11 +150,17 @@ static bool make_window(const folio_ustr *s, size_t r0, size_t r1, const folio_u
     return true;
 }
 
-/* The page's support of a run: its occurrences with the left, and with the right, neighbour. */
+/*
+ * The page's support of a run: its occurrences with the left, and with the
+ * right, neighbour; of an empty run (a character lost), the two neighbours'
+ * occurrences side by side, counted for both.
+ */
 static size_t support(const folio_ustr *pg, const window *w)
 {
     const uint32_t *run = w->cp + w->run0 - 1;
     size_t len = w->run1 - w->run0;
+    if (len == 0)
+        return 2 * count_on(pg, run, 2);
     return count_on(pg, run, len + 1) + count_on(pg, run + 1, len + 1);
 }
 
