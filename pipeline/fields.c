@@ -445,9 +445,8 @@ static void reconcile_citation(fx *x, bool block, bool english, const folio_cita
     if (tail)
         set_str(x, &f->title_zh, tail);
     /* each copy's misread characters settled by the page's other mentions of them */
-    char *merged = witness && !english
-                       ? folio_vote_merge(f->title_zh, f->citation->title, x->pg->text)
-                       : NULL;
+    char *merged =
+        witness && !english ? folio_vote_merge(f->title_zh, f->citation->title, x->pg->text) : NULL;
     if (merged)
         set_str(x, &f->title_zh, merged);
     folio_cite_witness w = {.en = en,

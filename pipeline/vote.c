@@ -132,10 +132,11 @@ typedef struct window {
     size_t n, run0, run1; /* the run is cp[run0..run1) */
 } window;
 
-static bool make_window(const folio_ustr *s, size_t r0, size_t r1, const folio_ustr *ctx,
-                        size_t c0, size_t c1, window *w)
+static bool make_window(const folio_ustr *s, size_t r0, size_t r1, const folio_ustr *ctx, size_t c0,
+                        size_t c1, window *w)
 {
-    size_t from = c0 >= CONTEXT ? c0 - CONTEXT : 0, to = c1 + CONTEXT < ctx->n ? c1 + CONTEXT : ctx->n;
+    size_t from = c0 >= CONTEXT ? c0 - CONTEXT : 0,
+           to = c1 + CONTEXT < ctx->n ? c1 + CONTEXT : ctx->n;
     w->n = 0;
     if ((c0 - from) + (r1 - r0) + (to - c1) > MAX_WINDOW)
         return false;

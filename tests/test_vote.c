@@ -70,11 +70,11 @@ START_TEST(block_kept)
                                         "面向历史文献的混合文子识别方法",
                                         "混合文字识别方法的精度"));
     /* must not change: a page that prints the block's reading more often than the citation's */
-    ck_assert_ptr_null(folio_vote_merge("数字经济发展与区域创新", "数子经济发展与区域创新",
-                                        "数字经济；数字经济"));
+    ck_assert_ptr_null(
+        folio_vote_merge("数字经济发展与区域创新", "数子经济发展与区域创新", "数字经济；数字经济"));
     /* must not change: the ends (a lost or garbled end is the tail rule's), far apart, the same */
-    ck_assert_ptr_null(folio_vote_merge("城市更新中的社区治理机制研", "城市更新中的社区治理机制研究",
-                                        "机制研究"));
+    ck_assert_ptr_null(
+        folio_vote_merge("城市更新中的社区治理机制研", "城市更新中的社区治理机制研究", "机制研究"));
     ck_assert_ptr_null(folio_vote_merge("城市更新", "乡村振兴", "乡村振兴"));
     ck_assert_ptr_null(folio_vote_merge("城市更新中的社区治理", "城市更新中的社区治理", NULL));
     ck_assert_ptr_null(folio_vote_merge(NULL, "城市更新", NULL));
