@@ -396,22 +396,33 @@ static int split_pair(folio_strlist *l, size_t i, const folio_pinyin *py,
     return rc;
 }
 
-/* A character OCR added before or after the name (和孙鹏): the rest when it agrees. */
+/* name without its character k (a copy; NULL when out of memory). */
+static char *without(const char *name, const folio_ustr *u, size_t k)
+{
+    folio_buf b = FOLIO_BUF_INIT;
+    folio_buf_append(&b, name, u->off[k]);
+    folio_buf_puts(&b, name + u->off[k + 1]);
+    return folio_buf_take(&b);
+}
+
+/*
+ * A character OCR added to the name, before or after it (和孙鹏) or inside
+ * it from a stroke of the 楷体 face (罗上晓梅 for LUO Xiaomei): the rest when
+ * it agrees. The ends are tried first, the first character first.
+ */
 static char *trimmed(const char *name, const folio_pinyin *py, const folio_strlist *latin)
 {
     folio_ustr u;
     if (folio_ustr_init(&u, name))
         return NULL;
     char *out = NULL;
-    if (u.n >= 3) {
-        char *head = folio_strndup(name, u.off[u.n - 1]);
-        char *tail = folio_strdup(name + u.off[1]);
-        if (tail && agrees(py, tail, latin))
-            out = tail, tail = NULL;
-        else if (head && agrees(py, head, latin))
-            out = head, head = NULL;
-        free(head);
-        free(tail);
+    for (size_t t = 0; u.n >= 3 && t < u.n && !out; t++) {
+        size_t k = t == 0 ? 0 : t == 1 ? u.n - 1 : t - 1; /* first, last, then inside */
+        char *rest = without(name, &u, k);
+        if (rest && agrees(py, rest, latin))
+            out = rest;
+        else
+            free(rest);
     }
     folio_ustr_free(&u);
     return out;

@@ -14,6 +14,7 @@
 #include "labels.h"
 #include "pinyin.h"
 #include "reconcile.h"
+#include "vote.h"
 #include "text.h"
 #include "values.h"
 
@@ -443,6 +444,11 @@ static void reconcile_citation(fx *x, bool block, bool english, const folio_cita
     bool witness = block && !tail;
     if (tail)
         set_str(x, &f->title_zh, tail);
+    /* each copy's misread characters settled by the page's other mentions of them */
+    char *merged =
+        witness && !english ? folio_vote_merge(f->title_zh, f->citation->title, x->pg->text) : NULL;
+    if (merged)
+        set_str(x, &f->title_zh, merged);
     folio_cite_witness w = {.en = en,
                             .en_text = f->citation_en,
                             .title = witness ? f->title_zh : NULL,

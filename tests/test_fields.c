@@ -858,6 +858,17 @@ START_TEST(crosscheck_authors_pinyin)
     push_all(&a, (const char *const[]){"张慧敏", "赵丽", "和孙鹏", NULL});
     ck_assert_int_eq(folio_crosscheck_authors_pinyin(&a, &latin, true, NULL, py), 0);
     assert_list(&a, (const char *const[]){"张慧敏", "赵丽", "孙鹏", NULL});
+    /* a stroke of the 楷体 face read as a character inside the name, in every copy */
+    push_all(&latin, (const char *const[]){"QIAN Zhipeng", "LUO Xiaomei", NULL});
+    push_all(&a, (const char *const[]){"钱志鹏", "罗上晓梅", NULL});
+    ck_assert_int_eq(folio_crosscheck_authors_pinyin(&a, &latin, true, NULL, py), 0);
+    assert_list(&a, (const char *const[]){"钱志鹏", "罗晓梅", NULL});
+    /* must not change: a four-character name whose every syllable is spelt */
+    push_all(&latin, (const char *const[]){"OUYANG Xiaomei", NULL});
+    push_all(&a, (const char *const[]){"欧阳晓梅", NULL});
+    ck_assert_int_eq(folio_crosscheck_authors_pinyin(&a, &latin, true, NULL, py), 0);
+    assert_list(&a, (const char *const[]){"欧阳晓梅", NULL});
+    push_all(&latin, (const char *const[]){"ZHANG Huimin", "ZHAO Li", "SUN Peng", NULL});
     /* two readings of DENG Lijuan: the one that agrees less goes, only when the list is
      * complete */
     push_all(&latin, (const char *const[]){"HE Junfeng", "DENG Lijuan", "TANG Tao", NULL});
