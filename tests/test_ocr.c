@@ -1,8 +1,8 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /*
  * Tests for pipeline/ocr.c with the real Tesseract on a committed sample:
- * words, lines and boxes come out, the handle is reusable, a missing
- * language is an engine error, a deadline cancels a page.
+ * words, lines and boxes come out, the handle is reusable, one row reads
+ * alone, a missing language is an engine error, a deadline cancels a page.
  */
 #include "pipeline/ocr.h"
 #include "pipeline/recheck.h"
@@ -56,6 +56,43 @@ START_TEST(recognizes_sample_with_boxes)
     pixDestroy(&pix);
     folio_ocr_destroy(&o);
     ck_assert_ptr_null(o);
+    folio_error_destroy(&err);
+}
+END_TEST
+
+/*
+ * One row read alone (rows.c's second chance for a line segmentation lost)
+ * comes back as one line with its words in page coordinates, inside the
+ * row, read as the whole page read them; and the handle still reads whole
+ * pages after it.
+ */
+START_TEST(reads_one_row_alone)
+{
+    folio_error *err = folio_error_create();
+    folio_ocr *o = folio_ocr_create(NULL, "chi_sim+eng", NULL, err);
+    ck_assert_msg(o != NULL, "%s", folio_error_message(err));
+    PIX *pix = pixRead(sample_path("seed-head.png"));
+    folio_page *pg = recognize(o, pix);
+    const folio_line *want = NULL;
+    for (size_t i = 0; i < pg->n_lines && !want; i++)
+        if (strstr(pg->lines[i].text, "Chongqing 400044"))
+            want = &pg->lines[i];
+    ck_assert_ptr_nonnull(want);
+    folio_page *row = folio_page_new();
+    folio_ocr_map map = {1, 0, 0};
+    ck_assert_int_eq(folio_ocr_read_row(o, pix, 300, &map, want->box, 0, true, row, err), 0);
+    ck_assert_uint_eq(row->n_lines, 1);
+    ck_assert_ptr_nonnull(strstr(row->lines[0].text, "Chongqing 400044"));
+    const folio_box *b = &row->lines[0].box, *w = &want->box;
+    ck_assert_msg(abs(b->x - w->x) < w->h && abs(b->y - w->y) < w->h / 2,
+                  "row at %d,%d, line at %d,%d", b->x, b->y, w->x, w->y);
+    folio_page *again = recognize(o, pix);
+    ck_assert_uint_eq(again->n_lines, pg->n_lines);
+    folio_page_destroy(&again);
+    folio_page_destroy(&row);
+    folio_page_destroy(&pg);
+    pixDestroy(&pix);
+    folio_ocr_destroy(&o);
     folio_error_destroy(&err);
 }
 END_TEST
@@ -173,6 +210,7 @@ static Suite *ocr_suite(void)
     TCase *tc = tcase_create("tesseract");
     tcase_set_timeout(tc, 600);
     tcase_add_test(tc, recognizes_sample_with_boxes);
+    tcase_add_test(tc, reads_one_row_alone);
     tcase_add_test(tc, blank_page_has_no_lines);
     tcase_add_test(tc, missing_language_is_engine_error);
     tcase_add_test(tc, deadline_cancels_recognition);
