@@ -15,6 +15,7 @@
 #include "ocr.h"
 #include "preprocess.h"
 #include "repair.h"
+#include "rows.h"
 #include "text.h"
 
 #include <stdio.h>
@@ -218,6 +219,22 @@ static void choose_invert(folio_engine *e, folio_page *pg, PIX *work)
     folio_ocr_set_invert(e->ocr, pg->reread.invert);
 }
 
+/* Read alone the rows recognition lost (rows.h), unless switched off.
+ * \return 0, or FOLIO_ELIMIT past the deadline; other failures keep the
+ * reading as it is. */
+static int recover_rows(folio_engine *e, folio_page *pg, PIX *work, PIX *mask,
+                        const folio_ocr_map *map, const folio_convert_params *p, double deadline_ms,
+                        folio_error *err)
+{
+    if (!mask || !p->reread)
+        return 0;
+    folio_rows_params rp = {pg->pre.dpi_used, map, deadline_ms, p->second_pass};
+    int rc = folio_rows_recover(e->ocr, work, mask, &rp, pg, NULL, err);
+    if (rc && rc != FOLIO_ELIMIT)
+        folio_error_clear(err);
+    return rc == FOLIO_ELIMIT ? rc : 0;
+}
+
 /* p->timeout_s counts from the page's start (its loading, when Folio loads it). */
 static int run_stages(folio_engine *e, folio_page *pg, PIX *pix, int dpi_tag,
                       const folio_convert_params *p, double deadline_ms, folio_error *err)
@@ -245,6 +262,8 @@ static int run_stages(folio_engine *e, folio_page *pg, PIX *pix, int dpi_tag,
                              err);
     if (!rc)
         rc = reread_lost(e, pg, mask, &map, p, deadline_ms, err);
+    if (!rc)
+        rc = recover_rows(e, pg, work, mask, &map, p, deadline_ms, err);
     pg->timing_ms[FOLIO_STAGE_OCR] = now_ms() - t;
     if (rc)
         goto done;

@@ -107,3 +107,114 @@ done:
     free(words);
     return rc;
 }
+
+/* ---- rows of print no line accounts for --------------------------------- */
+
+/* A lost row holds at least this many unread components and is this many
+ * of its heights wide (a few characters, not a stray mark or a rule's
+ * pieces). */
+#define ROW_MIN_COMPS 8
+#define ROW_MIN_ASPECT 3.0
+#define ROW_JOIN_GAP 2.0 /* heights between two components of one row */
+
+/* Is component c (mask geometry) outside every word? */
+static bool uncovered_at(cov_word *words, size_t n, const folio_box *c)
+{
+    return word_at(words, n, c->x + c->w / 2, c->y + c->h / 2) == NULL;
+}
+
+/* Add component c to the row r if it continues it. \return true when added. */
+static bool join_row(folio_box *r, const folio_box *c)
+{
+    int rh = r->h > c->h ? r->h : c->h;
+    int cy = c->y + c->h / 2;
+    if (cy < r->y || cy > r->y + r->h)
+        return false;
+    int gap = c->x > r->x + r->w   ? c->x - (r->x + r->w)
+              : r->x > c->x + c->w ? r->x - (c->x + c->w)
+                                   : 0;
+    if (gap > ROW_JOIN_GAP * rh)
+        return false;
+    int x0 = L_MIN(r->x, c->x), y0 = L_MIN(r->y, c->y);
+    int x1 = L_MAX(r->x + r->w, c->x + c->w), y1 = L_MAX(r->y + r->h, c->y + c->h);
+    r->x = x0, r->y = y0, r->w = x1 - x0, r->h = y1 - y0;
+    return true;
+}
+
+/* Does the page box b share height with a recognized line it overlaps? */
+static bool beside_a_line(const folio_page *pg, folio_box b)
+{
+    for (size_t i = 0; i < pg->n_lines; i++) {
+        const folio_box *l = &pg->lines[i].box;
+        if (pg->lines[i].n_words == 0)
+            continue;
+        int oy = L_MIN(l->y + l->h, b.y + b.h) - L_MAX(l->y, b.y);
+        int ox = L_MIN(l->x + l->w, b.x + b.w) - L_MAX(l->x, b.x);
+        if (oy > b.h / 3 && ox > -b.h)
+            return true;
+    }
+    return false;
+}
+
+static folio_box to_page(const folio_ocr_map *m, const folio_box *b)
+{
+    folio_box p = {(int)(b->x / m->scale + 0.5f) + m->off_x,
+                   (int)(b->y / m->scale + 0.5f) + m->off_y, (int)(b->w / m->scale + 0.5f),
+                   (int)(b->h / m->scale + 0.5f)};
+    return p;
+}
+
+int folio_coverage_lost_rows(PIX *mask, const folio_page *pg, const folio_ocr_map *map, int dpi,
+                             folio_box **rows, size_t *n_rows)
+{
+    if (rows)
+        *rows = NULL;
+    if (n_rows)
+        *n_rows = 0;
+    if (!mask || pixGetDepth(mask) != 1 || !pg || !map || !rows || !n_rows)
+        return -1;
+    dpi = dpi > 0 ? dpi : 300;
+    int rc = -1;
+    size_t n_words = 0, n = 0;
+    BOXA *boxa = pixConnComp(mask, NULL, 8), *sorted = NULL;
+    cov_word *words = collect_words(pg, map, mm(COV_PAD_MM, dpi), &n_words);
+    if (!boxa || !words || !(sorted = boxaSort(boxa, L_SORT_BY_X, L_SORT_INCREASING, NULL)))
+        goto done;
+    int nb = boxaGetCount(sorted);
+    folio_box *acc = calloc((size_t)(nb ? nb : 1), sizeof(*acc));
+    int *count = calloc((size_t)(nb ? nb : 1), sizeof(*count));
+    folio_box *out = calloc((size_t)(nb ? nb : 1), sizeof(*out));
+    if (!acc || !count || !out) {
+        free(acc), free(count), free(out);
+        goto done;
+    }
+    size_t n_acc = 0;
+    for (int i = 0; i < nb; i++) {
+        folio_box c;
+        boxaGetBoxGeometry(sorted, i, &c.x, &c.y, &c.w, &c.h);
+        if (!text_sized(c.w, c.h, dpi) || !uncovered_at(words, n_words, &c))
+            continue;
+        size_t k = 0;
+        while (k < n_acc && !join_row(&acc[k], &c))
+            k++;
+        if (k == n_acc)
+            acc[n_acc++] = c;
+        count[k]++;
+    }
+    for (size_t k = 0; k < n_acc; k++) {
+        folio_box b = to_page(map, &acc[k]);
+        if (count[k] >= ROW_MIN_COMPS && acc[k].w >= ROW_MIN_ASPECT * acc[k].h &&
+            !beside_a_line(pg, b))
+            out[n++] = b;
+    }
+    free(acc);
+    free(count);
+    *rows = out;
+    *n_rows = n;
+    rc = 0;
+done:
+    boxaDestroy(&boxa);
+    boxaDestroy(&sorted);
+    free(words);
+    return rc;
+}

@@ -37,4 +37,15 @@ typedef struct folio_coverage {
 int folio_coverage_measure(PIX *mask, const folio_page *pg, const folio_ocr_map *map, int dpi,
                            folio_coverage *out);
 
+/**
+ * Find rows of print that no recognized line accounts for: at least a few
+ * characters' worth of text-sized components of mask outside every word,
+ * side by side, at a height where no recognized line lies. Arguments as
+ * for folio_coverage_measure. *rows receives their boxes in page
+ * coordinates (caller frees with free(); NULL when none), *n_rows their
+ * count. \return 0, or -1 (bad arguments, Leptonica or memory failure).
+ */
+int folio_coverage_lost_rows(PIX *mask, const folio_page *pg, const folio_ocr_map *map, int dpi,
+                             folio_box **rows, size_t *n_rows);
+
 #endif /* FOLIO_COVERAGE_H */

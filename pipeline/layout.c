@@ -1,9 +1,11 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /*
  * The layout stage. Tesseract's page segmentation already returns blocks in
- * a reading order; this stage turns its paragraphs into Folio's blocks,
- * joins each paragraph's lines by the repair rules, and assembles the page
- * text: paragraphs separated by a blank line.
+ * a reading order; this stage puts back the lines it misplaced (cut out of
+ * a line straddling two columns, read before the line above them, or read
+ * inside the wrong column), turns its paragraphs into Folio's blocks, joins
+ * each paragraph's lines by the repair rules, and assembles the page text:
+ * paragraphs separated by a blank line.
  */
 #include "layout.h"
 #include "text.h"
@@ -131,6 +133,175 @@ static int split_straddling_lines(folio_page *pg)
     return 0;
 }
 
+/* ---- lines Tesseract put out of order ---------------------------------------- */
+
+/*
+ * Small differences in the image (a page turned and scanned again) make
+ * Tesseract's segmentation put a line in the wrong place: the second line of
+ * a boxed citation in a block of its own before its first line, or the first
+ * line of the right column inside the left column's paragraph. Two rules put
+ * such lines back; both need the geometry to prove the misplacement.
+ */
+#define ABOVE_GAP 1.0     /* line heights between a line and the one it continues */
+#define COLUMN_GAP 1.5    /* line heights between two lines of one column */
+#define COLUMN_INDENT 3.0 /* line heights a column's line may start from its left edge */
+#define NO_LINE ((size_t)-1)
+
+static bool is_blank(const folio_line *ln)
+{
+    return !ln->text || !*ln->text;
+}
+
+/* The last non-blank line before i, or NO_LINE. */
+static size_t prev_text_line(const folio_page *pg, size_t i)
+{
+    while (i-- > 0)
+        if (!is_blank(&pg->lines[i]))
+            return i;
+    return NO_LINE;
+}
+
+/* The first non-blank line at or after i, or NO_LINE. */
+static size_t next_text_line(const folio_page *pg, size_t i)
+{
+    for (; i < pg->n_lines; i++)
+        if (!is_blank(&pg->lines[i]))
+            return i;
+    return NO_LINE;
+}
+
+static double line_h(const folio_box *a, const folio_box *b)
+{
+    int h = a->h < b->h ? a->h : b->h;
+    return h > 0 ? h : 1;
+}
+
+/* Move lines[a..b] (inclusive) to just after line `after` (after > b) or to
+ * just before line `after` (after < a). Order within the run is kept. */
+static int move_run(folio_page *pg, size_t a, size_t b, size_t after, bool before)
+{
+    size_t n = b - a + 1;
+    folio_line *tmp = malloc(n * sizeof(*tmp));
+    if (!tmp)
+        return FOLIO_ENOMEM;
+    memcpy(tmp, pg->lines + a, n * sizeof(*tmp));
+    if (!before) {
+        memmove(pg->lines + a, pg->lines + b + 1, (after - b) * sizeof(*tmp));
+        memcpy(pg->lines + after - n + 1, tmp, n * sizeof(*tmp));
+    } else {
+        memmove(pg->lines + after + n, pg->lines + after, (a - after) * sizeof(*tmp));
+        memcpy(pg->lines + after, tmp, n * sizeof(*tmp));
+    }
+    free(tmp);
+    return 0;
+}
+
+/* Is a (read later) the line directly above b (read earlier), starting at
+ * b's left edge? */
+static bool directly_above(const folio_box *a, const folio_box *b)
+{
+    double h = line_h(a, b), gap = (double)b->y - (double)(a->y + a->h);
+    return gap >= 0 && gap <= ABOVE_GAP * h && fabs((double)(a->x - b->x)) <= 2 * h;
+}
+
+/*
+ * A line read after the line directly below it goes back above it. When the
+ * upper line runs at least as far right as the lower one, the lower line
+ * continues it (a paragraph Tesseract cut into two blocks) and joins its
+ * paragraph.
+ */
+static int raise_lines_read_late(folio_page *pg)
+{
+    for (size_t i = 1; i < pg->n_lines; i++) {
+        size_t p = is_blank(&pg->lines[i]) ? NO_LINE : prev_text_line(pg, i);
+        if (p == NO_LINE || !directly_above(&pg->lines[i].box, &pg->lines[p].box))
+            continue;
+        if (move_run(pg, i, i, p, true))
+            return FOLIO_ENOMEM;
+        folio_line *up = &pg->lines[p], *low = &pg->lines[p + 1];
+        if (up->box.x + up->box.w >= low->box.x + low->box.w) {
+            low->block = up->block;
+            low->para = up->para;
+            low->para_start = false;
+        }
+        i = p;
+    }
+    return 0;
+}
+
+/* Does line n continue the column whose line p it follows, left of x? */
+static bool continues_column(const folio_line *p, const folio_line *n, int col_left, int x)
+{
+    const folio_box *a = &p->box, *b = &n->box;
+    double h = line_h(a, b), gap = (double)b->y - (double)(a->y + a->h);
+    return b->x + b->w < x && fabs((double)(b->x - col_left)) <= COLUMN_INDENT * h &&
+           gap >= -0.5 * h && gap <= COLUMN_GAP * h;
+}
+
+/* The last line of the column that line n continues (see continues_column). */
+static size_t column_end(const folio_page *pg, size_t n, int col_left, int x)
+{
+    for (size_t j = next_text_line(pg, n + 1); j != NO_LINE; j = next_text_line(pg, j + 1)) {
+        if (!continues_column(&pg->lines[n], &pg->lines[j], col_left, x))
+            break;
+        n = j;
+    }
+    return n;
+}
+
+/* Does the column's line `last` end at the column's right edge (the
+ * paragraph goes on), judged against the lines from `first` to it? */
+static bool ends_full(const folio_page *pg, size_t first, size_t last)
+{
+    int right = 0;
+    for (size_t j = first; j <= last; j++) {
+        const folio_box *c = &pg->lines[j].box;
+        if (!is_blank(&pg->lines[j]) && c->x + c->w > right)
+            right = c->x + c->w;
+    }
+    const folio_box *b = &pg->lines[last].box;
+    return (double)(right - (b->x + b->w)) <= EDGE_SLACK * (b->h > 0 ? b->h : 1);
+}
+
+/*
+ * Lines i.. (up to k) lie right of and above line p, yet the column of p goes
+ * on after them: they are the next column's top, read too early. They go
+ * after the column's last line, joining its paragraph when that line is full.
+ * \return 1 when moved, 0 when the rule does not apply, or FOLIO_ENOMEM.
+ */
+static int defer_column_top(folio_page *pg, size_t p, size_t i)
+{
+    const folio_box *pb = &pg->lines[p].box, *ib = &pg->lines[i].box;
+    int col_right = pb->x + pb->w;
+    if (ib->x < col_right || ib->y + ib->h > pb->y)
+        return 0;
+    size_t k = i, n;
+    while ((n = next_text_line(pg, k + 1)) != NO_LINE && pg->lines[n].box.x >= col_right)
+        k = n;
+    if (n == NO_LINE || !continues_column(&pg->lines[p], &pg->lines[n], pb->x, ib->x))
+        return 0;
+    size_t last = column_end(pg, n, pb->x, ib->x);
+    bool full = ends_full(pg, n, last);
+    for (size_t j = i; j <= k; j++) {
+        pg->lines[j].block = pg->lines[last].block;
+        pg->lines[j].para = pg->lines[last].para;
+    }
+    pg->lines[i].para_start = !full;
+    return move_run(pg, i, k, last, false) ? FOLIO_ENOMEM : 1;
+}
+
+static int defer_column_tops(folio_page *pg)
+{
+    for (size_t i = 1; i < pg->n_lines; i++) {
+        size_t p = is_blank(&pg->lines[i]) ? NO_LINE : prev_text_line(pg, i);
+        int rc = p == NO_LINE ? 0 : defer_column_top(pg, p, i);
+        if (rc < 0)
+            return rc;
+        i -= rc; /* a moved run: look at the line now at i again */
+    }
+    return 0;
+}
+
 static bool starts_paragraph(const folio_page *pg, size_t i)
 {
     if (i == 0)
@@ -210,7 +381,8 @@ static int build_text(folio_page *pg)
 
 int folio_layout_run(const folio_repair *r, folio_page *pg, folio_error *err)
 {
-    if (split_straddling_lines(pg) || regroup(r, pg) || build_text(pg))
+    if (split_straddling_lines(pg) || raise_lines_read_late(pg) || defer_column_tops(pg) ||
+        regroup(r, pg) || build_text(pg))
         return folio_error_set(err, FOLIO_ENOMEM, "%s: out of memory in layout", pg->source_path);
     return 0;
 }

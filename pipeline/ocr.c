@@ -23,6 +23,8 @@ double folio_ocr_now_ms(void)
     return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
 }
 
+#define ROW_PAD 0.3 /* padding around a row read alone, of its height */
+
 struct folio_ocr {
     TessBaseAPI *api;
     TessBaseAPI *zh; /* chi_sim alone, single line: the second pass; made on first use */
@@ -512,8 +514,10 @@ static int second_pass(folio_ocr *o, PIX *pix, int dpi, const folio_ocr_map *map
     return 0;
 }
 
-int folio_ocr_recognize(folio_ocr *o, PIX *pix, int dpi, const folio_ocr_map *map,
-                        double deadline_ms, bool recheck, folio_page *pg, folio_error *err)
+/* Recognize pix, or only the pixel rectangle rect of it as one line when rect
+ * is not NULL, into pg (see folio_ocr_recognize). */
+static int recognize(folio_ocr *o, PIX *pix, int dpi, const folio_ocr_map *map, const l_int32 *rect,
+                     double deadline_ms, bool recheck, folio_page *pg, folio_error *err)
 {
     if (!o || !pix || !pg || !map)
         return folio_error_set(err, FOLIO_EUSAGE, "ocr: bad arguments");
@@ -527,6 +531,9 @@ int folio_ocr_recognize(folio_ocr *o, PIX *pix, int dpi, const folio_ocr_map *ma
     TessBaseAPISetImage2(o->api, pix);
     if (dpi > 0)
         TessBaseAPISetSourceResolution(o->api, dpi);
+    TessBaseAPISetPageSegMode(o->api, rect ? PSM_SINGLE_LINE : PSM_AUTO);
+    if (rect)
+        TessBaseAPISetRectangle(o->api, rect[0], rect[1], rect[2], rect[3]);
     ETEXT_DESC *mon = TessMonitorCreate();
     if (mon && deadline_ms > 0)
         TessMonitorSetDeadlineMSecs(mon, left_ms > 2e9 ? 2000000000 : (int)left_ms);
@@ -559,5 +566,37 @@ done:
     if (mon)
         TessMonitorDelete(mon);
     TessBaseAPIClear(o->api);
+    TessBaseAPISetPageSegMode(o->api, PSM_AUTO);
     return rc;
+}
+
+int folio_ocr_recognize(folio_ocr *o, PIX *pix, int dpi, const folio_ocr_map *map,
+                        double deadline_ms, bool recheck, folio_page *pg, folio_error *err)
+{
+    return recognize(o, pix, dpi, map, NULL, deadline_ms, recheck, pg, err);
+}
+
+/* Pixels of pix around the page box b, grown by pad of its height. \return false if empty. */
+static bool rect_of(PIX *pix, const folio_ocr_map *m, folio_box b, double pad, l_int32 *r)
+{
+    int p = (int)(b.h * m->scale * pad) + 2;
+    int x = (int)((b.x - m->off_x) * m->scale) - p, y = (int)((b.y - m->off_y) * m->scale) - p;
+    int x1 = x + (int)(b.w * m->scale) + 2 * p, y1 = y + (int)(b.h * m->scale) + 2 * p;
+    x = x < 0 ? 0 : x;
+    y = y < 0 ? 0 : y;
+    x1 = x1 > pixGetWidth(pix) ? pixGetWidth(pix) : x1;
+    y1 = y1 > pixGetHeight(pix) ? pixGetHeight(pix) : y1;
+    r[0] = x, r[1] = y, r[2] = x1 - x, r[3] = y1 - y;
+    return r[2] >= 4 && r[3] >= 4;
+}
+
+int folio_ocr_read_row(folio_ocr *o, PIX *pix, int dpi, const folio_ocr_map *map, folio_box row,
+                       double deadline_ms, bool recheck, folio_page *pg, folio_error *err)
+{
+    l_int32 rect[4];
+    if (!o || !pix || !pg || !map)
+        return folio_error_set(err, FOLIO_EUSAGE, "ocr: bad arguments");
+    if (!rect_of(pix, map, row, ROW_PAD, rect))
+        return 0;
+    return recognize(o, pix, dpi, map, rect, deadline_ms, recheck, pg, err);
 }

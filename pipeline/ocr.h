@@ -57,4 +57,14 @@ double folio_ocr_now_ms(void);
 int folio_ocr_recognize(folio_ocr *o, PIX *pix, int dpi, const folio_ocr_map *map,
                         double deadline_ms, bool recheck, folio_page *pg, folio_error *err);
 
+/**
+ * Read the page box row of pix (not taken) alone, as one line, and append
+ * what was read to pg as folio_ocr_recognize does (its boxes in page
+ * coordinates). For a row that page segmentation dropped (coverage.h).
+ * \return 0 (also when the box is empty) or a negative folio_status with
+ * err set.
+ */
+int folio_ocr_read_row(folio_ocr *o, PIX *pix, int dpi, const folio_ocr_map *map, folio_box row,
+                       double deadline_ms, bool recheck, folio_page *pg, folio_error *err);
+
 #endif /* FOLIO_OCR_H */

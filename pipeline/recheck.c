@@ -189,6 +189,30 @@ static void replace_span(folio_line *ln, size_t a, size_t b, char *text, float c
     ln->n_words -= b - a - 1;
 }
 
+/*
+ * The box to read words[a..b) of ln from: their box, cut back where it runs
+ * into the words either side. Tesseract's boxes of misread words overlap
+ * their neighbours (d4-citetop-rotated: "WMA." spans half of the next word
+ * "经济研究，2024"), and a crop that takes in a neighbour reads its text
+ * too, which then stands twice in the line ("经济研究，经济研究，").
+ */
+static folio_box crop_box(const folio_line *ln, size_t a, size_t b)
+{
+    folio_box s = span_box(ln->words + a, b - a);
+    int x0 = s.x, x1 = s.x + s.w;
+    if (a > 0) {
+        const folio_box *l = &ln->words[a - 1].box;
+        x0 = l->x + l->w > x0 && l->x + l->w < x1 ? l->x + l->w : x0;
+    }
+    if (b < ln->n_words) {
+        const folio_box *r = &ln->words[b].box;
+        x1 = r->x < x1 && r->x > x0 ? r->x : x1;
+    }
+    s.x = x0;
+    s.w = x1 - x0;
+    return s;
+}
+
 static int recheck_line(TessBaseAPI *zh, PIX *pix, const folio_ocr_map *m, folio_line *ln,
                         folio_recheck_stats *st)
 {
@@ -199,7 +223,7 @@ static int recheck_line(TessBaseAPI *zh, PIX *pix, const folio_ocr_map *m, folio
         while (b < ln->n_words && folio_recheck_suspicious(&ln->words[b]))
             b++;
         float old = mean_conf(ln->words + a, b - a), conf = 0;
-        char *alt = read_span(zh, pix, m, span_box(ln->words + a, b - a), (float)ln->box.h, &conf);
+        char *alt = read_span(zh, pix, m, crop_box(ln, a, b), (float)ln->box.h, &conf);
         st->spans++;
         char *was = span_text(ln, a, b);
         bool better = folio_recheck_accept(was, alt, conf, old, han_context(ln, a, b));

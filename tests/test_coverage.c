@@ -3,7 +3,8 @@
  * Tests for pipeline/coverage.c with the real Tesseract on a committed
  * sample: a full reading accounts for nearly all of the page's print, a
  * reading that lost lines or returned a row-wide word with one character
- * does not, and the measure says by how much.
+ * does not, and the measure says by how much; a lost line is found as a
+ * row where it was.
  */
 #include "pipeline/coverage.h"
 #include "pipeline/ocr.h"
@@ -77,8 +78,8 @@ START_TEST(lost_lines_are_unread)
     folio_coverage lost = measure(&f);
     f.pg->n_lines = n;
     ck_assert_msg(lost.uncovered >= full.uncovered + hidden_chars / 2,
-                  "uncovered %d -> %d with %d characters hidden", full.uncovered,
-                  lost.uncovered, hidden_chars);
+                  "uncovered %d -> %d with %d characters hidden", full.uncovered, lost.uncovered,
+                  hidden_chars);
     fixture_close(&f);
 }
 END_TEST
@@ -103,6 +104,34 @@ START_TEST(row_wide_word_with_one_character_is_unread)
     widest->words[0] = saved;
     widest->n_words = saved_n;
     ck_assert_msg(wide.excess >= full.excess + 20, "excess %d -> %d", full.excess, wide.excess);
+    fixture_close(&f);
+}
+END_TEST
+
+START_TEST(lost_row_is_found_where_the_line_was)
+{
+    fixture f;
+    fixture_open(&f);
+    folio_box *rows = NULL;
+    size_t n = 9;
+    ck_assert_int_eq(folio_coverage_lost_rows(f.mask, f.pg, &identity, 300, &rows, &n), 0);
+    ck_assert_uint_eq(n, 0);
+    free(rows);
+    /* Hide one line in the middle of the page, as if segmentation had dropped it. */
+    size_t k = f.pg->n_lines / 2;
+    folio_line hidden = f.pg->lines[k];
+    f.pg->lines[k].n_words = 0;
+    ck_assert_int_eq(folio_coverage_lost_rows(f.mask, f.pg, &identity, 300, &rows, &n), 0);
+    f.pg->lines[k] = hidden;
+    ck_assert_uint_eq(n, 1);
+    const folio_box *r = &rows[0], *l = &hidden.box;
+    ck_assert_msg(
+        abs(r->y - l->y) < l->h / 2 && abs(r->y + r->h - l->y - l->h) < l->h / 2 && r->w > l->w / 2,
+        "row %d,%d %dx%d for line %d,%d %dx%d", r->x, r->y, r->w, r->h, l->x, l->y, l->w, l->h);
+    free(rows);
+    ck_assert_int_eq(folio_coverage_lost_rows(NULL, f.pg, &identity, 300, &rows, &n), -1);
+    ck_assert_ptr_null(rows);
+    ck_assert_uint_eq(n, 0);
     fixture_close(&f);
 }
 END_TEST
@@ -134,6 +163,7 @@ static Suite *coverage_suite(void)
     tcase_add_test(tc, full_reading_accounts_for_the_print);
     tcase_add_test(tc, lost_lines_are_unread);
     tcase_add_test(tc, row_wide_word_with_one_character_is_unread);
+    tcase_add_test(tc, lost_row_is_found_where_the_line_was);
     tcase_add_test(tc, bad_arguments);
     suite_add_tcase(s, tc);
     return s;

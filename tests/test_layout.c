@@ -147,6 +147,109 @@ START_TEST(straddling_line_goes_to_its_column)
 }
 END_TEST
 
+/* A synthetic line with its own block, paragraph and box. */
+static folio_line line_at(const char *text, int block, int x, int y, int w, int h)
+{
+    folio_line ln = {0};
+    ln.text = folio_strdup(text);
+    ln.block = block;
+    ln.para = block;
+    ln.para_start = true;
+    ln.box = (folio_box){x, y, w, h};
+    ln.conf = 90;
+    return ln;
+}
+
+static folio_page *page_of_lines(const folio_line *l, size_t n)
+{
+    folio_page *pg = folio_page_new();
+    pg->source_path = folio_strdup("synthetic");
+    pg->lines = calloc(n, sizeof(folio_line));
+    memcpy(pg->lines, l, n * sizeof(folio_line));
+    pg->n_lines = n;
+    return pg;
+}
+
+/*
+ * d4-economics-citetop-rotated (folio, 9669b0f): the boxed citation's second
+ * English line came back as a block of its own before its first line, with
+ * the box's frame (an empty line) between them.
+ */
+START_TEST(line_read_after_the_line_below_goes_back)
+{
+    const folio_line l[] = {
+        line_at("引用格式：钱志鹏，罗晓梅. 数字经济发展与区域创新能力[J]. 经济研究，2024", 4, 223,
+                309, 1882, 35),
+        line_at("Research Journal, 2024, 59(3): 45-61.", 5, 222, 412, 494, 28),
+        line_at("", 6, 199, 289, 5, 181),
+        line_at("Citation: QIAN Z P, LUO X M. Digital economy[J]. Economic", 7, 221, 364, 2035, 30),
+        line_at("数字经济发展与区域创新能力", 8, 380, 550, 1721, 73),
+    };
+    folio_page *pg = page_of_lines(l, 5);
+    ck_assert_int_eq(folio_layout_run(NULL, pg, NULL), 0);
+    ck_assert_ptr_nonnull(strstr(
+        pg->text, "Citation: QIAN Z P, LUO X M. Digital economy[J]. Economic Research Journal"));
+    ck_assert_ptr_nonnull(strstr(pg->text, "45-61.\n\n数字经济"));
+    folio_page_destroy(&pg);
+    /* keep: a short line above is a paragraph of its own (收稿日期 over 基金项目) */
+    const folio_line m[] = {
+        line_at("基金项目：国家自然科学基金(52078063)", 1, 200, 3207, 1202, 36),
+        line_at("收稿日期：2022-06-18", 0, 200, 3161, 298, 32),
+    };
+    pg = page_of_lines(m, 2);
+    ck_assert_int_eq(folio_layout_run(NULL, pg, NULL), 0);
+    ck_assert_str_eq(pg->text, "收稿日期：2022-06-18\n\n基金项目：国家自然科学基金(52078063)");
+    folio_page_destroy(&pg);
+    /* keep: a line that is not directly above (a column's top) stays where it is */
+    const folio_line k[] = {
+        line_at("左栏最后一行", 0, 200, 3000, 1000, 40),
+        line_at("右栏第一行", 1, 1280, 2400, 1000, 40),
+    };
+    pg = page_of_lines(k, 2);
+    ck_assert_int_eq(folio_layout_run(NULL, pg, NULL), 0);
+    ck_assert_str_eq(pg->text, "左栏最后一行\n\n右栏第一行");
+    folio_page_destroy(&pg);
+}
+END_TEST
+
+/*
+ * d1-concrete-citetop-scan and -rotated (folio, 9669b0f): the right column's
+ * first line came back inside the left column's first paragraph, and the
+ * left column went on in the next block; it belongs after the column's last
+ * line, whose sentence it ends.
+ */
+START_TEST(column_top_read_early_goes_after_its_column)
+{
+    const folio_line l[] = {
+        line_at("我国每年产生的建筑垃圾超过20亿吨，其中废弃", 1, 284, 2430, 920, 46),
+        line_at("生骨料混凝土在冻融环境中的耐久性明显低于普通混", 1, 201, 2742, 1003, 41),
+        line_at("凝土。", 1, 202, 2806, 96, 40),
+        line_at("了取代率对损伤演化的影响。", 1, 1279, 2363, 514, 63),
+        line_at("目前，国内外学者对再生骨料混凝土的力学性能", 2, 290, 2867, 913, 45),
+        line_at("的研究仍不充分。本文通过快速冻融试验，系统分析", 2, 202, 2930, 1001, 46),
+        line_at("", 3, 199, 3134, 703, 4),
+        line_at("收稿日期：2022-06-18", 4, 200, 3161, 298, 32),
+    };
+    folio_page *pg = page_of_lines(l, 8);
+    pg->lines[1].para_start = pg->lines[2].para_start = pg->lines[5].para_start = false;
+    ck_assert_int_eq(folio_layout_run(NULL, pg, NULL), 0);
+    ck_assert_ptr_nonnull(strstr(pg->text, "普通混凝土。\n\n目前"));
+    ck_assert_ptr_nonnull(strstr(pg->text, "系统分析了取代率对损伤演化的影响。\n\n收稿日期"));
+    folio_page_destroy(&pg);
+    /* keep: in reading order, the right column's top follows the left column's end */
+    const folio_line k[] = {
+        line_at("的研究仍不充分。本文通过快速冻融试验，系统分析", 2, 202, 2930, 1001, 46),
+        line_at("了取代率对损伤演化的影响。", 3, 1279, 2363, 514, 46),
+        line_at("1 试验概况", 3, 1279, 2430, 300, 46),
+    };
+    pg = page_of_lines(k, 3);
+    ck_assert_int_eq(folio_layout_run(NULL, pg, NULL), 0);
+    ck_assert_str_eq(pg->text, "的研究仍不充分。本文通过快速冻融试验，系统分析\n\n"
+                               "了取代率对损伤演化的影响。\n\n1 试验概况");
+    folio_page_destroy(&pg);
+}
+END_TEST
+
 static Suite *layout_suite(void)
 {
     Suite *s = suite_create("layout");
@@ -155,6 +258,8 @@ static Suite *layout_suite(void)
     tcase_add_test(tc, new_paragraph_inside_a_block);
     tcase_add_test(tc, empty_page_has_empty_text);
     tcase_add_test(tc, straddling_line_goes_to_its_column);
+    tcase_add_test(tc, line_read_after_the_line_below_goes_back);
+    tcase_add_test(tc, column_top_read_early_goes_after_its_column);
     suite_add_tcase(s, tc);
     return s;
 }

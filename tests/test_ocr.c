@@ -1,8 +1,8 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /*
  * Tests for pipeline/ocr.c with the real Tesseract on a committed sample:
- * words, lines and boxes come out, the handle is reusable, a missing
- * language is an engine error, a deadline cancels a page.
+ * words, lines and boxes come out, the handle is reusable, one row reads
+ * alone, a missing language is an engine error, a deadline cancels a page.
  */
 #include "pipeline/ocr.h"
 #include "pipeline/recheck.h"
@@ -56,6 +56,43 @@ START_TEST(recognizes_sample_with_boxes)
     pixDestroy(&pix);
     folio_ocr_destroy(&o);
     ck_assert_ptr_null(o);
+    folio_error_destroy(&err);
+}
+END_TEST
+
+/*
+ * One row read alone (rows.c's second chance for a line segmentation lost)
+ * comes back as one line with its words in page coordinates, inside the
+ * row, read as the whole page read them; and the handle still reads whole
+ * pages after it.
+ */
+START_TEST(reads_one_row_alone)
+{
+    folio_error *err = folio_error_create();
+    folio_ocr *o = folio_ocr_create(NULL, "chi_sim+eng", NULL, err);
+    ck_assert_msg(o != NULL, "%s", folio_error_message(err));
+    PIX *pix = pixRead(sample_path("seed-head.png"));
+    folio_page *pg = recognize(o, pix);
+    const folio_line *want = NULL;
+    for (size_t i = 0; i < pg->n_lines && !want; i++)
+        if (strstr(pg->lines[i].text, "Chongqing 400044"))
+            want = &pg->lines[i];
+    ck_assert_ptr_nonnull(want);
+    folio_page *row = folio_page_new();
+    folio_ocr_map map = {1, 0, 0};
+    ck_assert_int_eq(folio_ocr_read_row(o, pix, 300, &map, want->box, 0, true, row, err), 0);
+    ck_assert_uint_eq(row->n_lines, 1);
+    ck_assert_ptr_nonnull(strstr(row->lines[0].text, "Chongqing 400044"));
+    const folio_box *b = &row->lines[0].box, *w = &want->box;
+    ck_assert_msg(abs(b->x - w->x) < w->h && abs(b->y - w->y) < w->h / 2,
+                  "row at %d,%d, line at %d,%d", b->x, b->y, w->x, w->y);
+    folio_page *again = recognize(o, pix);
+    ck_assert_uint_eq(again->n_lines, pg->n_lines);
+    folio_page_destroy(&again);
+    folio_page_destroy(&row);
+    folio_page_destroy(&pg);
+    pixDestroy(&pix);
+    folio_ocr_destroy(&o);
     folio_error_destroy(&err);
 }
 END_TEST
@@ -167,18 +204,96 @@ START_TEST(recheck_accepts_han_names_without_margin)
 }
 END_TEST
 
+static size_t count_in(const char *hay, const char *needle)
+{
+    size_t n = 0;
+    for (const char *p = strstr(hay, needle); p; p = strstr(p + 1, needle))
+        n++;
+    return n;
+}
+
+/* The words of ln joined (malloc'd). */
+static char *line_words(const folio_line *ln)
+{
+    size_t len = 1;
+    for (size_t j = 0; j < ln->n_words; j++)
+        len += strlen(ln->words[j].text);
+    char *s = calloc(len, 1);
+    for (size_t j = 0; j < ln->n_words; j++)
+        strcat(s, ln->words[j].text);
+    return s;
+}
+
+/*
+ * d4-economics-citetop-rotated (folio, e0e5f98): a misread word's box ran
+ * over half of the next word, the crop read that word's text too, and it
+ * stood twice in the line ("经济研究，经济研究，"). Here a Chinese line's
+ * first word is made a low-confidence Latin word whose box runs over the
+ * second word and half the third ("国家" of the seed's title, its box over
+ * "战略腹"); after the second pass the second word's text is there once.
+ */
+START_TEST(recheck_crop_stops_at_the_next_word)
+{
+    folio_error *err = folio_error_create();
+    folio_ocr *o = folio_ocr_create(NULL, "chi_sim+eng", NULL, err);
+    ck_assert_msg(o != NULL, "%s", folio_error_message(err));
+    PIX *pix = pixRead(sample_path("seed-head.png"));
+    folio_page *pg = folio_page_new();
+    pg->source_path = folio_strdup("seed-head.png");
+    folio_ocr_map map = {1, 0, 0};
+    ck_assert_int_eq(folio_ocr_recognize(o, pix, 300, &map, 0, false, pg, err), 0);
+    folio_line *ln = NULL;
+    for (size_t i = 0; i < pg->n_lines && !ln; i++) {
+        folio_line *c = &pg->lines[i];
+        if (c->n_words >= 3 && c->words[0].script == FOLIO_SCRIPT_HAN &&
+            c->words[1].script == FOLIO_SCRIPT_HAN && folio_utf8_len(c->words[1].text) >= 2)
+            ln = c;
+    }
+    ck_assert_ptr_nonnull(ln);
+    char head[16] = {0}; /* the next word's first two characters */
+    memcpy(head, ln->words[1].text, 6);
+    ck_assert_uint_eq(folio_utf8_len(head), 2);
+    char *before = line_words(ln);
+    folio_word *w = &ln->words[0], *next = &ln->words[2];
+    free(w->text);
+    w->text = folio_strdup("KALLA");
+    w->conf = 1;
+    w->script = FOLIO_SCRIPT_LATIN;
+    w->box.w = next->box.x + next->box.w / 2 - w->box.x;
+    TessBaseAPI *zh = TessBaseAPICreate();
+    ck_assert_int_eq(TessBaseAPIInit2(zh, NULL, "chi_sim", OEM_LSTM_ONLY), 0);
+    TessBaseAPISetPageSegMode(zh, PSM_SINGLE_LINE);
+    folio_recheck_stats st = {0, 0};
+    ck_assert_int_eq(folio_recheck_page(zh, pix, &map, 0, pg, &st), 0);
+    ck_assert_int_ge(st.spans, 1);
+    char *after = line_words(ln);
+    ck_assert_msg(count_in(after, head) == count_in(before, head), "'%s' became '%s'", before,
+                  after);
+    free(before);
+    free(after);
+    TessBaseAPIEnd(zh);
+    TessBaseAPIDelete(zh);
+    folio_page_destroy(&pg);
+    pixDestroy(&pix);
+    folio_ocr_destroy(&o);
+    folio_error_destroy(&err);
+}
+END_TEST
+
 static Suite *ocr_suite(void)
 {
     Suite *s = suite_create("ocr");
     TCase *tc = tcase_create("tesseract");
     tcase_set_timeout(tc, 600);
     tcase_add_test(tc, recognizes_sample_with_boxes);
+    tcase_add_test(tc, reads_one_row_alone);
     tcase_add_test(tc, blank_page_has_no_lines);
     tcase_add_test(tc, missing_language_is_engine_error);
     tcase_add_test(tc, deadline_cancels_recognition);
     suite_add_tcase(s, tc);
     tc = tcase_create("recheck");
     tcase_add_test(tc, recheck_accepts_han_names_without_margin);
+    tcase_add_test(tc, recheck_crop_stops_at_the_next_word);
     tcase_add_test(tc, mixed_words_are_found);
     suite_add_tcase(s, tc);
     return s;
