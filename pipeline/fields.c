@@ -73,16 +73,22 @@ static size_t *order_lines(const folio_page *pg)
     return order;
 }
 
+/* Does the line start a labelled field whose value follows the label? */
+static bool cuts_label(const fx *x, size_t li)
+{
+    const folio_line_class *c = &x->cls[li];
+    if (!c->start || c->cue.cue == FOLIO_CUE_NONE || c->cue.cue == FOLIO_CUE_CORRESP)
+        return false;
+    return c->cue.cue != FOLIO_CUE_DOI || c->kind == FOLIO_KIND_DOI;
+}
+
 /* The line's first reading from its value (after the label) when it starts a labelled field. */
 static const char *first_value(const fx *x, size_t li)
 {
     const char *t = x->pg->lines[li].text ? x->pg->lines[li].text : "";
-    const folio_line_class *c = &x->cls[li];
-    if (!c->start || c->cue.cue == FOLIO_CUE_NONE || c->cue.cue == FOLIO_CUE_CORRESP)
+    if (!cuts_label(x, li))
         return t;
-    if (c->cue.cue == FOLIO_CUE_DOI && c->kind != FOLIO_KIND_DOI)
-        return t;
-    return c->cue.value <= strlen(t) ? t + c->cue.value : t;
+    return x->cls[li].cue.value <= strlen(t) ? t + x->cls[li].cue.value : t;
 }
 
 /* The line's text from its value (after the label): the voted reading when it has one. */
@@ -536,8 +542,7 @@ static void citation_field(fx *x)
 static const char *alt_value(const fx *x, size_t li)
 {
     const folio_line *ln = &x->pg->lines[li];
-    const char *t = ln->text ? ln->text : "";
-    if (!ln->alt_text || first_value(x, li) == t)
+    if (!ln->alt_text || !cuts_label(x, li))
         return ln->alt_text;
     folio_cue_hit hit;
     return folio_cue_at_start(ln->alt_text, &hit) ? ln->alt_text + hit.value : NULL;

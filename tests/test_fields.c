@@ -700,6 +700,10 @@ START_TEST(fuzz_random_pages)
                 l[i] = (tl){text[i], INT_MAX - (int)i, INT_MIN + (int)i, INT_MAX, INT_MAX};
         }
         folio_page *pg = page_of(l, n);
+        for (size_t i = 0; i + 1 < n; i += 3) { /* second readings: another line's text */
+            pg->lines[i].alt_text = folio_strdup(text[i + 1]);
+            pg->lines[i].alt_conf = (float)(seed % 101);
+        }
         ck_assert_int_eq(folio_fields_extract(pg, NULL), 0);
         folio_page_destroy(&pg);
         seed = seed * 1103515245u + 12345u;
