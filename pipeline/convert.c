@@ -1,11 +1,12 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /*
  * The engine and the per-page pipeline: load -> preprocess -> ocr ->
- * repair -> layout -> fields. An engine owns one Tesseract handle, one
+ * repair -> layout -> altread -> fields. An engine owns one Tesseract handle, one
  * preprocessing context and the repair word list, and is reused for every
  * page its thread converts.
  */
 #include "folio/folio.h"
+#include "altread.h"
 #include "coverage.h"
 #include "dark_ground.h"
 #include "fields.h"
@@ -275,6 +276,12 @@ static int run_stages(folio_engine *e, folio_page *pg, PIX *pix, int dpi_tag,
     t = now_ms();
     rc = folio_layout_run(e->repair, pg, err);
     pg->timing_ms[FOLIO_STAGE_LAYOUT] = now_ms() - t;
+    if (rc)
+        goto done;
+    t = now_ms();
+    if (p->second_pass)
+        rc = folio_altread_run(e->ocr, work, pg->pre.dpi_used, &map, deadline_ms, pg, err);
+    pg->timing_ms[FOLIO_STAGE_ALTREAD] = now_ms() - t;
     if (rc)
         goto done;
     t = now_ms();

@@ -13,6 +13,7 @@
 #include "crosscheck.h"
 #include "labels.h"
 #include "pinyin.h"
+#include "recheck.h"
 #include "reconcile.h"
 #include "vote.h"
 #include "text.h"
@@ -28,6 +29,8 @@ typedef struct fx {
     folio_line_class *cls;
     size_t *order;               /* line indices, top to bottom */
     char *vals[FOLIO_CUE_COUNT]; /* labelled values of meta and footnote lines */
+    char **voted;                /* per line: its value voted with its second reading, or NULL */
+    char *evidence;              /* the page text and every second reading, for the votes */
     int rc;
 } fx;
 
@@ -70,16 +73,28 @@ static size_t *order_lines(const folio_page *pg)
     return order;
 }
 
-/* The line's text from its value (after the label) when it starts a labelled field. */
-static const char *line_value(const fx *x, size_t li)
+/* Does the line start a labelled field whose value follows the label? */
+static bool cuts_label(const fx *x, size_t li)
 {
-    const char *t = x->pg->lines[li].text ? x->pg->lines[li].text : "";
     const folio_line_class *c = &x->cls[li];
     if (!c->start || c->cue.cue == FOLIO_CUE_NONE || c->cue.cue == FOLIO_CUE_CORRESP)
+        return false;
+    return c->cue.cue != FOLIO_CUE_DOI || c->kind == FOLIO_KIND_DOI;
+}
+
+/* The line's first reading from its value (after the label) when it starts a labelled field. */
+static const char *first_value(const fx *x, size_t li)
+{
+    const char *t = x->pg->lines[li].text ? x->pg->lines[li].text : "";
+    if (!cuts_label(x, li))
         return t;
-    if (c->cue.cue == FOLIO_CUE_DOI && c->kind != FOLIO_KIND_DOI)
-        return t;
-    return c->cue.value <= strlen(t) ? t + c->cue.value : t;
+    return x->cls[li].cue.value <= strlen(t) ? t + x->cls[li].cue.value : t;
+}
+
+/* The line's text from its value (after the label): the voted reading when it has one. */
+static const char *line_value(const fx *x, size_t li)
+{
+    return x->voted && x->voted[li] ? x->voted[li] : first_value(x, li);
 }
 
 static bool lower_at(const char *s, size_t i)
@@ -521,6 +536,85 @@ static void citation_field(fx *x)
     folio_citation_destroy(&en);
 }
 
+/* ---- second readings ------------------------------------------------------------------ */
+
+/* The line's second reading from its value: the label found again in it; NULL if it has none. */
+static const char *alt_value(const fx *x, size_t li)
+{
+    const folio_line *ln = &x->pg->lines[li];
+    if (!ln->alt_text || !cuts_label(x, li))
+        return ln->alt_text;
+    folio_cue_hit hit;
+    return folio_cue_at_start(ln->alt_text, &hit) ? ln->alt_text + hit.value : NULL;
+}
+
+/* The page text followed by every second reading: each copy of a line counts once. */
+static char *evidence_text(const folio_page *pg)
+{
+    folio_buf b = FOLIO_BUF_INIT;
+    folio_buf_puts(&b, pg->text ? pg->text : "");
+    for (size_t i = 0; i < pg->n_lines; i++) {
+        if (!pg->lines[i].alt_text)
+            continue;
+        folio_buf_putc(&b, '\n');
+        folio_buf_puts(&b, pg->lines[i].alt_text);
+    }
+    return folio_buf_take(&b);
+}
+
+static size_t latin_letters(const char *s)
+{
+    size_t len = strlen(s), n = 0;
+    uint32_t cp;
+    for (size_t i = 0; i < len;) {
+        i += folio_utf8_decode(s + i, len - i, &cp);
+        n += folio_is_latin(cp);
+    }
+    return n;
+}
+
+/*
+ * A Chinese title or author line whose first reading took Chinese print for
+ * Latin letters ("tat SR", "蒲清平 + SA" for 蒲清平 马睿), too far from its
+ * second reading to vote: the second, when it has fewer Latin letters and
+ * passes the second pass's test for a Han reading (recheck.h).
+ */
+static bool garbled_han(const fx *x, size_t li, const char *first, const char *alt)
+{
+    folio_kind k = x->cls[li].kind;
+    const folio_line *ln = &x->pg->lines[li];
+    size_t latin = latin_letters(first);
+    return (k == FOLIO_KIND_TITLE_ZH || k == FOLIO_KIND_AUTHORS_ZH) && latin >= 2 &&
+           latin_letters(alt) < latin &&
+           folio_recheck_accept(first, alt, ln->alt_conf, ln->conf, true);
+}
+
+/* Settle each line that was read twice (altread.h) by vote (vote.h). */
+static void vote_lines(fx *x)
+{
+    bool any = false;
+    for (size_t i = 0; i < x->pg->n_lines && !any; i++)
+        any = x->pg->lines[i].alt_text != NULL;
+    if (!any)
+        return;
+    x->voted = calloc(x->pg->n_lines, sizeof(*x->voted));
+    x->evidence = evidence_text(x->pg);
+    if (!x->voted || !x->evidence) {
+        x->rc = FOLIO_ENOMEM;
+        return;
+    }
+    for (size_t i = 0; i < x->pg->n_lines; i++) {
+        const folio_line *ln = &x->pg->lines[i];
+        const char *alt = alt_value(x, i);
+        if (!alt)
+            continue;
+        const char *first = first_value(x, i);
+        x->voted[i] = folio_vote_line(first, ln->conf, alt, ln->alt_conf, x->evidence);
+        if (!x->voted[i] && garbled_han(x, i, first, alt))
+            x->voted[i] = folio_strdup(alt);
+    }
+}
+
 /* ---- the stage ------------------------------------------------------------------------ */
 
 #ifdef FOLIO_FIELDS_DEBUG
@@ -539,6 +633,9 @@ static void dump_lines(const fx *x)
 
 static int extract(fx *x)
 {
+    vote_lines(x);
+    if (x->rc)
+        return x->rc;
     header_fields(x);
     text_fields(x);
     labelled_fields(x);
@@ -574,6 +671,10 @@ int folio_fields_extract(folio_page *pg, folio_error *err)
 done:
     for (int q = 0; q < FOLIO_CUE_COUNT; q++)
         free(x.vals[q]);
+    for (size_t i = 0; x.voted && i < pg->n_lines; i++)
+        free(x.voted[i]);
+    free(x.voted);
+    free(x.evidence);
     free(x.cls);
     free(x.order);
     if (rc) {

@@ -329,6 +329,32 @@ static int second_pass(folio_ocr *o, PIX *pix, int dpi, const folio_ocr_map *map
     return 0;
 }
 
+int folio_ocr_read_lines(folio_ocr *o, PIX *pix, int dpi, const folio_ocr_map *map,
+                         const folio_box *boxes, size_t n, double deadline_ms, char **texts,
+                         float *confs)
+{
+    for (size_t i = 0; i < n; i++)
+        texts[i] = NULL, confs[i] = 0;
+    if (!o || !pix || !map || n == 0)
+        return 0;
+    limit_openmp();
+    TessBaseAPI *zh = zh_handle(o);
+    if (!zh)
+        return FOLIO_EENGINE;
+    if (dpi > 0)
+        TessBaseAPISetSourceResolution(zh, dpi);
+    TessBaseAPISetImage2(zh, pix);
+    int rc = 0;
+    for (size_t i = 0; i < n && rc == 0; i++) {
+        if (deadline_ms > 0 && folio_ocr_now_ms() >= deadline_ms)
+            rc = FOLIO_ELIMIT;
+        else
+            texts[i] = folio_recheck_read(zh, pix, map, boxes[i], (float)boxes[i].h, &confs[i]);
+    }
+    TessBaseAPIClear(zh);
+    return rc;
+}
+
 /* Recognize pix, or only the pixel rectangle rect of it as one line when rect
  * is not NULL, into pg (see folio_ocr_recognize). */
 static int recognize(folio_ocr *o, PIX *pix, int dpi, const folio_ocr_map *map, const l_int32 *rect,

@@ -67,4 +67,17 @@ int folio_ocr_recognize(folio_ocr *o, PIX *pix, int dpi, const folio_ocr_map *ma
 int folio_ocr_read_row(folio_ocr *o, PIX *pix, int dpi, const folio_ocr_map *map, folio_box row,
                        double deadline_ms, bool recheck, folio_page *pg, folio_error *err);
 
+/**
+ * Read each page box of pix (not taken) again alone, as one line, with the
+ * Chinese-only handle of the second pass (made on first use, shared with
+ * it: no third engine). texts[i] gets the raw reading (caller
+ * frees each; NULL when nothing was read), confs[i] its mean confidence;
+ * both arrays hold n entries. deadline_ms as for folio_ocr_recognize.
+ * \return 0, FOLIO_ELIMIT once the deadline has passed, or FOLIO_EENGINE
+ *         when the handle cannot be had (every texts[i] NULL).
+ */
+int folio_ocr_read_lines(folio_ocr *o, PIX *pix, int dpi, const folio_ocr_map *map,
+                         const folio_box *boxes, size_t n, double deadline_ms, char **texts,
+                         float *confs);
+
 #endif /* FOLIO_OCR_H */

@@ -11,7 +11,7 @@
 #include <string.h>
 
 static const char *const stage_names[FOLIO_STAGE_COUNT] = {
-    "load", "preprocess", "ocr", "repair", "layout", "fields",
+    "load", "preprocess", "ocr", "repair", "layout", "altread", "fields",
 };
 
 const char *folio_stage_name(int stage)
@@ -81,6 +81,7 @@ static void free_lines(folio_page *pg)
             free(ln->words[j].text);
         free(ln->words);
         free(ln->text);
+        free(ln->alt_text);
     }
     free(pg->lines);
     pg->lines = NULL;

@@ -37,6 +37,9 @@ typedef struct folio_line {
     int block;          /* index into folio_page.blocks */
     int para;           /* Tesseract paragraph number within the page */
     bool para_start;    /* first line of a paragraph */
+    char *alt_text;     /* a second reading of the whole line (altread.h), repaired, owned;
+                           NULL when the line was not read again */
+    float alt_conf;     /* its mean confidence */
 } folio_line;
 
 typedef struct folio_block {
@@ -105,6 +108,7 @@ enum folio_stage {
     FOLIO_STAGE_OCR,
     FOLIO_STAGE_REPAIR,
     FOLIO_STAGE_LAYOUT,
+    FOLIO_STAGE_ALTREAD,
     FOLIO_STAGE_FIELDS,
     FOLIO_STAGE_COUNT
 };

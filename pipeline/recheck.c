@@ -61,9 +61,8 @@ static bool has_han(const char *s)
     return false;
 }
 
-/* Read the page box b of pix with zh. \return malloc'd trimmed text or NULL; *conf set. */
-static char *read_span(TessBaseAPI *zh, PIX *pix, const folio_ocr_map *m, folio_box b, float line_h,
-                       float *conf)
+char *folio_recheck_read(TessBaseAPI *zh, PIX *pix, const folio_ocr_map *m, folio_box b,
+                         float line_h, float *conf)
 {
     int pad = (int)(line_h * PAD_FRACTION * m->scale) + 2;
     int x = (int)((b.x - m->off_x) * m->scale) - pad, y = (int)((b.y - m->off_y) * m->scale) - pad;
@@ -223,7 +222,8 @@ static int recheck_line(TessBaseAPI *zh, PIX *pix, const folio_ocr_map *m, folio
         while (b < ln->n_words && folio_recheck_suspicious(&ln->words[b]))
             b++;
         float old = mean_conf(ln->words + a, b - a), conf = 0;
-        char *alt = read_span(zh, pix, m, crop_box(ln, a, b), (float)ln->box.h, &conf);
+        char *alt =
+            folio_recheck_read(zh, pix, m, crop_box(ln, a, b), (float)ln->box.h, &conf);
         st->spans++;
         char *was = span_text(ln, a, b);
         bool better = folio_recheck_accept(was, alt, conf, old, han_context(ln, a, b));

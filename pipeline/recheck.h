@@ -32,6 +32,15 @@ bool folio_recheck_accept(const char *old_text, const char *alt, float alt_conf,
                           bool han_line);
 
 /**
+ * Read the page box b of pix alone with zh (its image already set to pix;
+ * map turns page boxes into pix's pixels), padded by a share of line_h.
+ * \return the trimmed text (caller frees) or NULL when the box is empty or
+ *         nothing was read; *conf is Tesseract's mean confidence.
+ */
+char *folio_recheck_read(TessBaseAPI *zh, PIX *pix, const folio_ocr_map *map, folio_box b,
+                         float line_h, float *conf);
+
+/**
  * Re-read every suspicious span of pg's lines from pix (the image the first
  * pass read; map turns page boxes into its pixels) with zh, a handle
  * initialized for Chinese alone, and replace the span's words when the new

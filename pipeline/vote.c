@@ -20,7 +20,9 @@
 
 #define MAX_TEXT 256
 #define MAX_WINDOW 64
-#define CONTEXT 2 /* characters each side the word breaker sees */
+#define CONTEXT 2         /* characters each side the word breaker sees */
+#define LINE_MARGIN 10.0f /* a second reading this much surer is the base of a line's vote */
+#define LINE_STRETCH 2    /* a gap of a line's vote changes the length by at most this */
 
 int folio_vote_words(const uint32_t *cp, size_t n)
 {
@@ -189,8 +191,17 @@ static void put_range(folio_buf *out, const char *s, const folio_ustr *u, size_t
         folio_buf_append(out, s + u->off[i0], u->off[i1] - u->off[i0]);
 }
 
+/* The length change a gap brings when b's run replaces a's. */
+static size_t gap_change(const gap *g)
+{
+    size_t la = g->a1 - g->a0, lb = g->b1 - g->b0;
+    return la > lb ? la - lb : lb - la;
+}
+
+/* a with the gaps b wins taken from b; gaps that change the length by more than max_change stay
+ * a's. \return NULL when nothing changes or out of memory. */
 static char *merge(const char *sa, const folio_ustr *a, const char *sb, const folio_ustr *b,
-                   const folio_ustr *pg)
+                   const folio_ustr *pg, size_t max_change)
 {
     size_t *ma = NULL, *mb = NULL;
     size_t k = matches(a, b, &ma, &mb);
@@ -199,7 +210,7 @@ static char *merge(const char *sa, const folio_ustr *a, const char *sb, const fo
     size_t from = 0; /* a's characters before from are written */
     for (size_t x = 0; k != SIZE_MAX && x + 1 < k; x++) {
         gap g = {ma[x] + 1, ma[x + 1], mb[x] + 1, mb[x + 1]};
-        if ((g.a0 == g.a1 && g.b0 == g.b1) || !b_wins(a, b, &g, pg))
+        if ((g.a0 == g.a1 && g.b0 == g.b1) || gap_change(&g) > max_change || !b_wins(a, b, &g, pg))
             continue;
         put_range(&out, sa, a, from, g.a0);
         put_range(&out, sb, b, g.b0, g.b1);
@@ -216,7 +227,7 @@ static char *merge(const char *sa, const folio_ustr *a, const char *sb, const fo
     return folio_buf_take(&out);
 }
 
-char *folio_vote_merge(const char *a, const char *b, const char *page)
+static char *vote_merge(const char *a, const char *b, const char *page, size_t max_change)
 {
     folio_ustr ua = {0}, ub = {0}, pg = {0};
     char *out = NULL;
@@ -233,11 +244,48 @@ char *folio_vote_merge(const char *a, const char *b, const char *page)
         goto done;
     if (page && folio_align_fold(page, &pg) == 0)
         have_page = true;
-    out = merge(a, &ua, b, &ub, have_page ? &pg : NULL);
+    out = merge(a, &ua, b, &ub, have_page ? &pg : NULL, max_change);
 done:
     folio_ustr_free(&ua);
     folio_ustr_free(&ub);
     if (have_page)
         folio_ustr_free(&pg);
     return out;
+}
+
+char *folio_vote_merge(const char *a, const char *b, const char *page)
+{
+    return vote_merge(a, b, page, SIZE_MAX);
+}
+
+bool folio_vote_close(const char *a, const char *b)
+{
+    folio_ustr ua = {0}, ub = {0};
+    if (!a || !b || folio_align_fold(a, &ua))
+        return false;
+    bool close = false;
+    if (folio_align_fold(b, &ub) == 0) {
+        size_t longer = ua.n > ub.n ? ua.n : ub.n;
+        size_t d = ua.n && ub.n && longer <= MAX_TEXT
+                       ? folio_align_distance(ua.cp, ua.n, ub.cp, ub.n)
+                       : SIZE_MAX;
+        close = d != SIZE_MAX && d * 4 <= longer;
+        folio_ustr_free(&ub);
+    }
+    folio_ustr_free(&ua);
+    return close;
+}
+
+char *folio_vote_line(const char *first, float first_conf, const char *second, float second_conf,
+                      const char *page)
+{
+    if (!folio_vote_close(first, second))
+        return NULL;
+    bool second_base = second_conf >= first_conf + LINE_MARGIN;
+    /* a line's vote settles misread characters, it adds or drops no stretch: aligned with a
+     * reading that repeats a stretch ("37-48. 2024,30(4):37-48."), the repeat's pieces
+     * scatter, and the page supports them */
+    char *m = second_base ? vote_merge(second, first, page, LINE_STRETCH)
+                          : vote_merge(first, second, page, LINE_STRETCH);
+    return m ? m : second_base ? folio_strdup(second) : NULL;
 }

@@ -12,6 +12,7 @@
 #ifndef FOLIO_VOTE_H
 #define FOLIO_VOTE_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -34,5 +35,26 @@ int folio_vote_words(const uint32_t *cp, size_t n);
  *         out of memory.
  */
 char *folio_vote_merge(const char *a, const char *b, const char *page);
+
+/**
+ * Are a and b readings of one text close enough to vote between: both
+ * non-empty, at most 256 characters, at most a quarter of the longer apart
+ * (spaces and full/half width ignored)? NULL is never close.
+ */
+bool folio_vote_close(const char *a, const char *b);
+
+/**
+ * A line's two readings settled: first, from the page's recognition (mean
+ * confidence first_conf), and second, the line read again alone
+ * (altread.h). The surer reading, by a margin, is the base; the other's
+ * runs win where the page prints them more often (folio_vote_merge, the
+ * page text here holding both readings). Readings too far apart to vote
+ * leave the first.
+ * \param page  the page text with the second readings, or NULL.
+ * \return a malloc'd text (caller frees), or NULL when the first reading
+ *         stands (or out of memory).
+ */
+char *folio_vote_line(const char *first, float first_conf, const char *second, float second_conf,
+                      const char *page);
 
 #endif /* FOLIO_VOTE_H */

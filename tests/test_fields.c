@@ -480,6 +480,108 @@ START_TEST(web_layout)
 }
 END_TEST
 
+/* The line of pg whose text starts with prefix: first read at conf, read again as alt. */
+static void read_again(folio_page *pg, const char *prefix, float conf, const char *alt,
+                       float alt_conf)
+{
+    for (size_t i = 0; i < pg->n_lines; i++) {
+        folio_line *ln = &pg->lines[i];
+        if (strncmp(ln->text, prefix, strlen(prefix)) != 0)
+            continue;
+        ln->conf = conf;
+        ln->alt_text = folio_strdup(alt);
+        ln->alt_conf = alt_conf;
+        return;
+    }
+    ck_abort_msg("no line starts with %s", prefix);
+}
+
+static void fields_of(folio_page *pg)
+{
+    folio_error *err = folio_error_create();
+    ck_assert_int_eq(folio_fields_extract(pg, err), 0);
+    folio_error_destroy(&err);
+}
+
+START_TEST(second_readings_vote)
+{
+    /* seed-web-clean: the citation line read at 31 in the page ("内疗", "帮" for [J]); read
+     * alone at 81. The page prints the title nowhere else: without the second reading the
+     * parsed title keeps 内疗 */
+    static const char *first = "消清平,马壹.国家战略腹地建设的内疗特征、重大意义和推进策略帮."
+                               "重庆大学学报社会科学版，2024, 30(4):37-48.";
+    static const char *second = "蒲清平,马壮.国家战略腹地建设的内涵特征、重大意义和推进策略[J]."
+                                "重庆大学学报社会科学版,2024,30(4):37-48.";
+    const tl l[] = {
+        {"重庆大学 马克思主义学院, 重庆 400044", 887, 257, 745, 49},
+        {"The connotation characteristics, great significance and promotion strategy of", 308, 363,
+         1901, 75},
+        {"national strategic hinterland construction", 742, 453, 1027, 75},
+        {"面对复杂的国际政治环境和全球产业竞争, 立足我国新发展阶段的新特征, 我国亟需尽快优化", 299,
+         656, 1989, 62},
+        {"调整重大生产力布局, 在广大中西部内陆腹地拓展战略纵深, 夯实国家安全基石。", 215, 718, 2075,
+         62},
+        {"Confronted with the intricate international political landscape and global industrial",
+         288, 900, 1995, 62},
+        {"productive forces.", 204, 1024, 500, 62},
+        {first, 187, 1140, 2025, 62},
+        {"DOI:10.11835/j.issn.1008-5831.zs.2024.04.016", 185, 1206, 798, 41},
+        {"在线发布日期: 2024-09-13", 185, 1290, 466, 42},
+    };
+    size_t n = sizeof(l) / sizeof(l[0]);
+    folio_page *pg = page_of(l, n);
+    read_again(pg, "消清平", 31, first, 31); /* the same reading twice: nothing to vote */
+    fields_of(pg);
+    ck_assert_ptr_nonnull(pg->fields.citation);
+    ck_assert_ptr_nonnull(strstr(pg->fields.citation->title, "内疗"));
+    folio_page_destroy(&pg);
+
+    pg = page_of(l, n);
+    read_again(pg, "消清平", 31, second, 81);
+    fields_of(pg);
+    const folio_citation *c = pg->fields.citation;
+    ck_assert_ptr_nonnull(c);
+    ck_assert_str_eq(c->title, "国家战略腹地建设的内涵特征、重大意义和推进策略");
+    ck_assert_str_eq(c->type, "J");
+    ck_assert_str_eq(c->authors[0], "蒲清平");
+    ck_assert_str_eq(c->volume, "30");
+    folio_page_destroy(&pg);
+}
+END_TEST
+
+START_TEST(second_reading_of_garbled_authors)
+{
+    /* seed-head.png: the 楷体 author line read "蒲清平 + SA" at 49, alone "蒲清平“马睿" at 48:
+     * too far apart to vote, the Latin letters are the misreading (no citation on this page
+     * to give the names) */
+    tl l[128];
+    size_t n = journal_zh_part(l, false);
+    l[5].text = "蒲清平 + SA";
+    n = journal_en_part(l, n, false);
+    n += body_lines(l + n, 1560, 12);
+    n = journal_footnotes(l, n, false, false);
+    folio_page *pg = page_of(l, n);
+    fields_of(pg);
+    ck_assert_uint_eq(pg->fields.authors_zh.n, 1);
+    folio_page_destroy(&pg);
+
+    pg = page_of(l, n);
+    read_again(pg, "蒲清平 + SA", 49, "蒲清平“马睿", 48);
+    fields_of(pg);
+    const char *const want[] = {"蒲清平", "马睿", NULL};
+    assert_list(&pg->fields.authors_zh, want);
+    folio_page_destroy(&pg);
+
+    /* an English line is never taken for its Chinese reading */
+    pg = page_of(l, n);
+    read_again(pg, "PU Qingping", 60, "蒲清平，马睿", 90);
+    fields_of(pg);
+    const char *const en[] = {"PU Qingping", "MA Rui", NULL};
+    assert_list(&pg->fields.authors_en, en);
+    folio_page_destroy(&pg);
+}
+END_TEST
+
 START_TEST(not_a_first_page)
 {
     tl l[64];
@@ -598,6 +700,10 @@ START_TEST(fuzz_random_pages)
                 l[i] = (tl){text[i], INT_MAX - (int)i, INT_MIN + (int)i, INT_MAX, INT_MAX};
         }
         folio_page *pg = page_of(l, n);
+        for (size_t i = 0; i + 1 < n; i += 3) { /* second readings: another line's text */
+            pg->lines[i].alt_text = folio_strdup(text[i + 1]);
+            pg->lines[i].alt_conf = (float)(seed % 101);
+        }
         ck_assert_int_eq(folio_fields_extract(pg, NULL), 0);
         folio_page_destroy(&pg);
         seed = seed * 1103515245u + 12345u;
@@ -963,6 +1069,8 @@ static Suite *fields_suite(void)
     tcase_add_test(pages, english_names_in_title_case);
     tcase_add_test(pages, citetop_layout);
     tcase_add_test(pages, web_layout);
+    tcase_add_test(pages, second_readings_vote);
+    tcase_add_test(pages, second_reading_of_garbled_authors);
     tcase_add_test(pages, hyphen_at_line_end);
     tcase_add_test(pages, not_a_first_page);
     tcase_add_test(pages, reference_list_is_not_a_first_page);

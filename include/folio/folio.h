@@ -98,7 +98,7 @@ typedef struct folio_convert_params {
     bool background;   /* normalize uneven background and paper tone */
     bool binarize;     /* hand Tesseract Folio's own binarization */
     bool rescale;      /* estimate resolution from the text and rescale */
-    bool second_pass;  /* re-recognize lines that look wrong */
+    bool second_pass;  /* re-recognize lines that look wrong; read the citation's lines again */
     bool reread;       /* read the page again from Folio's black-and-white image when the
                           first reading left text lines of the page uncovered */
     double timeout_s;  /* per-page time limit from the page's start (loading, preprocessing,
