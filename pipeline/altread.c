@@ -21,13 +21,8 @@
  * worse: "DOL10.11833/j.isSn" for "DOI:10.11835/j.issn".) */
 static bool han_text(const char *s)
 {
-    size_t len = s ? strlen(s) : 0, han = 0, latin = 0;
-    uint32_t cp;
-    for (size_t i = 0; i < len;) {
-        i += folio_utf8_decode(s + i, len - i, &cp);
-        han += folio_is_han(cp);
-        latin += folio_is_latin(cp);
-    }
+    size_t han = 0, latin = 0;
+    folio_count_scripts(s, &han, &latin);
     return han > latin;
 }
 

@@ -13,13 +13,8 @@
 
 folio_script folio_word_script(const char *s)
 {
-    size_t len = strlen(s), han = 0, latin = 0;
-    uint32_t cp;
-    for (size_t i = 0; i < len;) {
-        i += folio_utf8_decode(s + i, len - i, &cp);
-        han += folio_is_han(cp);
-        latin += folio_is_latin(cp);
-    }
+    size_t han = 0, latin = 0;
+    folio_count_scripts(s, &han, &latin);
     if (han == 0 && latin == 0)
         return FOLIO_SCRIPT_OTHER;
     return han >= latin ? FOLIO_SCRIPT_HAN : FOLIO_SCRIPT_LATIN;
@@ -27,13 +22,8 @@ folio_script folio_word_script(const char *s)
 
 bool folio_word_mixes_scripts(const char *s)
 {
-    size_t len = s ? strlen(s) : 0, han = 0, latin = 0;
-    uint32_t cp;
-    for (size_t i = 0; i < len;) {
-        i += folio_utf8_decode(s + i, len - i, &cp);
-        han += folio_is_han(cp);
-        latin += folio_is_latin(cp);
-    }
+    size_t han = 0, latin = 0;
+    folio_count_scripts(s, &han, &latin);
     return han > 0 && latin >= 2;
 }
 

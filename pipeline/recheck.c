@@ -140,16 +140,9 @@ bool folio_recheck_accept(const char *old_text, const char *alt, float alt_conf,
 static bool han_context(const folio_line *ln, size_t a, size_t b)
 {
     size_t han = 0, latin = 0;
-    for (size_t i = 0; i < ln->n_words; i++) {
-        const char *t = ln->words[i].text;
-        size_t len = t && (i < a || i >= b) ? strlen(t) : 0;
-        uint32_t cp;
-        for (size_t k = 0; k < len;) {
-            k += folio_utf8_decode(t + k, len - k, &cp);
-            han += folio_is_han(cp);
-            latin += folio_is_latin(cp);
-        }
-    }
+    for (size_t i = 0; i < ln->n_words; i++)
+        if (i < a || i >= b)
+            folio_count_scripts(ln->words[i].text, &han, &latin);
     return han > latin;
 }
 

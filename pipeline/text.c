@@ -263,6 +263,17 @@ bool folio_is_latin(uint32_t cp)
     return cp >= 0x370 && cp <= 0x3FF;
 }
 
+void folio_count_scripts(const char *s, size_t *han, size_t *latin)
+{
+    size_t len = s ? strlen(s) : 0;
+    uint32_t cp;
+    for (size_t i = 0; i < len;) {
+        i += folio_utf8_decode(s + i, len - i, &cp);
+        *han += folio_is_han(cp);
+        *latin += folio_is_latin(cp);
+    }
+}
+
 bool folio_is_space(uint32_t cp)
 {
     return cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r' || cp == '\f' || cp == '\v' ||

@@ -65,5 +65,7 @@ bool folio_is_cjk(uint32_t cp);
 /** Latin or Greek letter, ASCII or not. */
 bool folio_is_latin(uint32_t cp);
 bool folio_is_space(uint32_t cp);
+/** Add the Han characters and the Latin letters of UTF-8 s (NULL: none) to *han and *latin. */
+void folio_count_scripts(const char *s, size_t *han, size_t *latin);
 
 #endif /* FOLIO_TEXT_H */

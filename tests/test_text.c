@@ -44,6 +44,20 @@ START_TEST(encode_roundtrip)
 }
 END_TEST
 
+/* A Chinese line misread as Latin ("tat SR" for 马睿) is told from a real one
+ * by these counts (altread.c, recheck.c, ocr_split.c). */
+START_TEST(script_counts_add_up)
+{
+    size_t han = 1, latin = 2;
+    folio_count_scripts("蒲清平 + SA，β-细胞 2024", &han, &latin);
+    ck_assert_uint_eq(han, 1 + 5);   /* 蒲清平 细胞 */
+    ck_assert_uint_eq(latin, 2 + 3); /* S A β */
+    folio_count_scripts(NULL, &han, &latin);
+    ck_assert_uint_eq(han, 6);
+    ck_assert_uint_eq(latin, 5);
+}
+END_TEST
+
 START_TEST(script_classes)
 {
     ck_assert(folio_is_han(0x56FD));     /* 国 */
@@ -109,6 +123,7 @@ static Suite *text_suite(void)
     tcase_add_test(tc, decode_invalid_is_replacement_one_byte);
     tcase_add_test(tc, encode_roundtrip);
     tcase_add_test(tc, script_classes);
+    tcase_add_test(tc, script_counts_add_up);
     tcase_add_test(tc, length_and_trim);
     tcase_add_test(tc, buffer_grows_and_hands_over);
     tcase_add_test(tc, valid_copy_replaces_bad_bytes);
