@@ -21,7 +21,6 @@ and is counted as such; every other region is split into single-character
 edits (Levenshtein.editops) and each is classified on its own.
 """
 import collections
-import importlib.util
 import json
 import os
 import sys
@@ -29,8 +28,8 @@ import unicodedata
 
 import Levenshtein
 
-HERE = os.path.dirname(os.path.abspath(__file__))
-SHARED = os.environ.get("FOLIO_SHARED") or os.path.normpath(os.path.join(HERE, "..", "..", "shared"))
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from score_runs import load_scorer  # noqa: E402  (score.py, found as score_runs finds it)
 PROFILES = ["clean", "scan", "bad", "fax", "rotated"]
 MOVE_MIN = 8        # a dropped/inserted run at least this long may be a move
 MOVE_RATIO = 0.7    # similarity of the dropped and the inserted run
@@ -56,13 +55,6 @@ WIDTH_PAIRS = {("。", "."), (".", "。"), ("、", ","), (",", "、")}
 # Super- and subscripts (author markers, NO₃⁻, m³), note marks, circled numbers.
 MARKERS = (set("*†‡§¶#¹²³") | {chr(c) for c in range(0x2070, 0x20A0)} | set("ᵃᵇᶜ")
            | {chr(c) for c in range(0x2460, 0x2474)})
-
-
-def load_scorer():
-    spec = importlib.util.spec_from_file_location("score", os.path.join(SHARED, "tools", "score.py"))
-    mod = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(mod)
-    return mod
 
 
 def is_han(c):
