@@ -11,38 +11,10 @@
 #include "pipeline/preprocess.h"
 #include "pipeline/text.h"
 #include "testutil.h"
+#include "seedfixture.h"
 
-typedef struct fixture {
-    folio_ocr *ocr;
-    PIX *gray, *mask;
-    folio_page *pg;
-} fixture;
-
-static const folio_ocr_map identity = {1, 0, 0};
-
-static void fixture_open(fixture *f)
-{
-    folio_error *err = folio_error_create();
-    f->ocr = folio_ocr_create(NULL, "chi_sim+eng", NULL, err);
-    ck_assert_msg(f->ocr != NULL, "%s", folio_error_message(err));
-    f->gray = pixRead(sample_path("seed-head.png"));
-    ck_assert_ptr_nonnull(f->gray);
-    f->mask = folio_binarize_text(f->gray, 300);
-    ck_assert_ptr_nonnull(f->mask);
-    f->pg = folio_page_new();
-    f->pg->source_path = folio_strdup("seed-head.png");
-    ck_assert_int_eq(folio_ocr_recognize(f->ocr, f->gray, 300, &identity, 0, false, f->pg, err), 0);
-    ck_assert_uint_ge(f->pg->n_lines, 8);
-    folio_error_destroy(&err);
-}
-
-static void fixture_close(fixture *f)
-{
-    folio_page_destroy(&f->pg);
-    pixDestroy(&f->gray);
-    pixDestroy(&f->mask);
-    folio_ocr_destroy(&f->ocr);
-}
+/* Every test reads the sample without the second pass. */
+#define fixture_open(f) fixture_open_read((f), false)
 
 static folio_coverage measure(const fixture *f)
 {
