@@ -564,13 +564,9 @@ static char *evidence_text(const folio_page *pg)
 
 static size_t latin_letters(const char *s)
 {
-    size_t len = strlen(s), n = 0;
-    uint32_t cp;
-    for (size_t i = 0; i < len;) {
-        i += folio_utf8_decode(s + i, len - i, &cp);
-        n += folio_is_latin(cp);
-    }
-    return n;
+    size_t han = 0, latin = 0;
+    folio_count_scripts(s, &han, &latin);
+    return latin;
 }
 
 /*

@@ -14,17 +14,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-static folio_box box_union(folio_box a, folio_box b)
-{
-    if (a.w <= 0 || a.h <= 0)
-        return b;
-    int x0 = a.x < b.x ? a.x : b.x, y0 = a.y < b.y ? a.y : b.y;
-    int x1 = a.x + a.w > b.x + b.w ? a.x + a.w : b.x + b.w;
-    int y1 = a.y + a.h > b.y + b.h ? a.y + a.h : b.y + b.h;
-    folio_box u = {x0, y0, x1 - x0, y1 - y0};
-    return u;
-}
-
 /* ---- lines that straddle two columns --------------------------------------- */
 
 /*
@@ -86,7 +75,7 @@ static int set_line_words(folio_line *dst, const folio_word *w, size_t n)
     folio_box u = {0, 0, 0, 0};
     double conf = 0;
     for (size_t k = 0; k < n; k++) {
-        u = box_union(u, w[k].box);
+        u = folio_box_union(u, w[k].box);
         conf += w[k].conf;
     }
     dst->box = u;
@@ -327,7 +316,7 @@ static int build_block(const folio_repair *r, folio_page *pg, folio_block *b)
     for (size_t j = 0; j < b->n_lines; j++) {
         folio_line *ln = &pg->lines[b->first_line + j];
         ln->block = (int)(b - pg->blocks);
-        b->box = box_union(b->box, ln->box);
+        b->box = folio_box_union(b->box, ln->box);
         folio_repair_append_line(r, &buf, ln->text ? ln->text : "");
         conf += ln->conf * (double)ln->n_words;
         words += ln->n_words;

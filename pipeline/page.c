@@ -19,6 +19,16 @@ const char *folio_stage_name(int stage)
     return stage >= 0 && stage < FOLIO_STAGE_COUNT ? stage_names[stage] : "?";
 }
 
+folio_box folio_box_union(folio_box a, folio_box b)
+{
+    if (a.w <= 0 || a.h <= 0)
+        return b;
+    int x0 = a.x < b.x ? a.x : b.x, y0 = a.y < b.y ? a.y : b.y;
+    int x1 = a.x + a.w > b.x + b.w ? a.x + a.w : b.x + b.w;
+    int y1 = a.y + a.h > b.y + b.h ? a.y + a.h : b.y + b.h;
+    return (folio_box){x0, y0, x1 - x0, y1 - y0};
+}
+
 folio_page *folio_page_new(void)
 {
     folio_page *pg = calloc(1, sizeof(*pg));

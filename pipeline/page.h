@@ -146,6 +146,9 @@ struct folio_page {
 const char *folio_stage_name(int stage);
 
 /** Allocate an empty page. \return NULL when out of memory. */
+/** The smallest box holding a and b; an empty a (w or h <= 0) gives b. */
+folio_box folio_box_union(folio_box a, folio_box b);
+
 folio_page *folio_page_new(void);
 /** Free every member of f and zero it. */
 void folio_fields_clear(folio_fields *f);

@@ -43,14 +43,6 @@ static size_t line_above(const folio_page *pg, const folio_box *r)
     return best;
 }
 
-static folio_box box_union(folio_box a, folio_box b)
-{
-    int x0 = a.x < b.x ? a.x : b.x, y0 = a.y < b.y ? a.y : b.y;
-    int x1 = a.x + a.w > b.x + b.w ? a.x + a.w : b.x + b.w;
-    int y1 = a.y + a.h > b.y + b.h ? a.y + a.h : b.y + b.h;
-    return (folio_box){x0, y0, x1 - x0, y1 - y0};
-}
-
 /* Move the words of every line of src into one line *dst. \return 0 or FOLIO_ENOMEM. */
 static int gather_line(folio_page *src, folio_line *dst)
 {
@@ -69,7 +61,7 @@ static int gather_line(folio_page *src, folio_line *dst)
         folio_line *l = &src->lines[i];
         if (l->n_words == 0)
             continue;
-        dst->box = dst->n_words ? box_union(dst->box, l->box) : l->box;
+        dst->box = dst->n_words ? folio_box_union(dst->box, l->box) : l->box;
         folio_buf_puts(&buf, buf.len ? " " : "");
         folio_buf_puts(&buf, l->text ? l->text : "");
         for (size_t j = 0; j < l->n_words; j++) {
