@@ -315,6 +315,8 @@ static int build_block(const folio_repair *r, folio_page *pg, folio_block *b)
     size_t words = 0;
     for (size_t j = 0; j < b->n_lines; j++) {
         folio_line *ln = &pg->lines[b->first_line + j];
+        if (j + 1 < b->n_lines)
+            folio_repair_line_end(ln->text, pg->lines[b->first_line + j + 1].text);
         ln->block = (int)(b - pg->blocks);
         b->box = folio_box_union(b->box, ln->box);
         folio_repair_append_line(r, &buf, ln->text ? ln->text : "");

@@ -17,6 +17,11 @@
  * scaling (Tz) stretches each run over its box up to the next run, so a
  * viewer's selection covers the printed words; a wide gap inside a line is
  * mostly given to the run before it, so pdftotext keeps the line whole.
+ * All lines of a paragraph share one font size, 1.2 times their median ink
+ * height (Chinese print sets lines about 1.5 ink heights apart, and
+ * extractors start a new block past 1.5 font sizes), and a line whose box
+ * is much taller than the paragraph's is drawn between its neighbours: so
+ * an extractor sees the paragraph as one block and reads it in order.
  * Same page in, same bytes out: no dates, the file ID from the input's hash.
  */
 #include "render.h"
@@ -31,6 +36,7 @@
 #define FONT_MAX_BYTES (1 << 20)
 #define GLYPH_W 0.5 /* advance of the glyphless font's glyph, in text space units (DW 500) */
 #define MAX_GAP 0.5 /* widest space between two runs of a line, in font sizes */
+#define EM_PER_INK 1.2 /* font size per pixel of a line's ink height */
 
 enum {
     OBJ_CATALOG = 1,
@@ -280,17 +286,78 @@ static void put_run(folio_buf *c, const pdf_geom *g, const cid_map *m, const fol
     put_cids(c, m, " ");
 }
 
-/* One text object per line: font size the line's height, baseline its bottom. */
+static int cmp_int(const void *a, const void *b)
+{
+    int x = *(const int *)a, y = *(const int *)b;
+    return (x > y) - (x < y);
+}
+
+/*
+ * One font size for a paragraph: the median height of its lines. Text
+ * extractors group lines into blocks by font size, so a paragraph whose
+ * lines came out 37, 40 and 59 pixels high would be torn into blocks that
+ * are then ordered apart (a paragraph's last line at the top of the next
+ * column read after the heading beside it).
+ */
+static int block_line_height(const folio_line *lines, size_t n)
+{
+    int small[64], *h = n <= 64 ? small : malloc(n * sizeof(*h));
+    size_t k = 0;
+    if (!h)
+        return lines[0].box.h;
+    for (size_t i = 0; i < n; i++)
+        if (lines[i].box.h > 0)
+            h[k++] = lines[i].box.h;
+    qsort(h, k, sizeof(*h), cmp_int);
+    int med = k ? h[k / 2] : 1;
+    if (h != small)
+        free(h);
+    return med;
+}
+
+/* Is the line's box much taller than its paragraph's lines? */
+static bool is_tall(const folio_line *ln, int block_h)
+{
+    return 2 * ln->box.h > 3 * block_h;
+}
+
+/*
+ * Where line j of a paragraph sits: its box's bottom, unless the box is
+ * much taller than the paragraph's lines. Tesseract sometimes returns a line
+ * box that takes in half the next row, or reads a row as one tall line
+ * overlapping its neighbours; drawn at such a box's bottom the text reaches
+ * into the next row and an extractor cuts the paragraph into pieces that it
+ * then reads out of order. Such a line goes halfway between the bottoms of
+ * the regular lines around it, kept inside its own box; without both
+ * neighbours, the paragraph's line height centred in the box.
+ */
+static int line_bottom(const folio_line *lines, size_t n, size_t j, int block_h)
+{
+    const folio_line *ln = &lines[j];
+    int top = ln->box.y + block_h, bottom = ln->box.y + ln->box.h;
+    if (!is_tall(ln, block_h))
+        return bottom;
+    if (j > 0 && j + 1 < n && !is_tall(&lines[j - 1], block_h) && !is_tall(&lines[j + 1], block_h)) {
+        int above = lines[j - 1].box.y + lines[j - 1].box.h;
+        int below = lines[j + 1].box.y + lines[j + 1].box.h;
+        int mid = above + (below - above) / 2;
+        if (below > above && mid >= top - block_h / 2 && mid <= bottom)
+            return mid < top ? top : mid;
+    }
+    return ln->box.y + (ln->box.h + block_h) / 2;
+}
+
+/* One text object per line: font size from the paragraph's line height (block_h). */
 static int put_line(folio_buf *c, const folio_page *pg, const pdf_geom *g, const cid_map *m,
-                    const folio_line *ln)
+                    const folio_line *ln, int block_h, int bottom)
 {
     folio_runs runs;
     int rc = folio_line_runs(pg, ln, &runs);
     if (rc == 0 && runs.n > 0) {
-        double size = ln->box.h * g->scale * g->k;
+        double size = EM_PER_INK * block_h * g->scale * g->k;
         if (size < 1)
             size = 1;
-        double base = pt_y(g, ln->box.y + ln->box.h);
+        double base = pt_y(g, bottom);
         folio_buf_printf(c, "BT\n3 Tr\n/F1 %.2f Tf\n", size);
         for (size_t i = 0; i < runs.n; i++)
             put_run(c, g, m, &runs.items[i], i + 1 < runs.n ? &runs.items[i + 1] : NULL, size,
@@ -310,8 +377,10 @@ static int build_content(const folio_page *pg, const pdf_geom *g, const cid_map 
     size_t nb = folio_render_blocks(pg, &whole, &blocks);
     for (size_t i = 0; i < nb; i++) {
         size_t first, n = folio_block_lines(pg, &blocks[i], &first);
+        int h = block_line_height(&pg->lines[first], n);
         for (size_t j = 0; j < n; j++)
-            if (put_line(c, pg, g, m, &pg->lines[first + j]))
+            if (put_line(c, pg, g, m, &pg->lines[first + j], h,
+                         line_bottom(&pg->lines[first], n, j, h)))
                 return FOLIO_ENOMEM;
     }
     return c->oom ? FOLIO_ENOMEM : 0;

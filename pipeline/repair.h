@@ -66,6 +66,15 @@ char *folio_repair_line(const char *line);
  */
 void folio_repair_append_line(const folio_repair *r, folio_buf *para, const char *line);
 
+/**
+ * Repair the end of a line from the start of the line that follows it in
+ * its paragraph: "(1964一" / "1980)", the numeric dash read as 一 at a line
+ * break, becomes "(1964—". Edits line in place (same length), so the line
+ * texts the layout formats draw agree with the joined paragraph. NULLs do
+ * nothing. \return whether line changed.
+ */
+bool folio_repair_line_end(char *line, const char *next);
+
 /** Repair the text of every line of pg in place (line.text from its words). \return 0 or <0. */
 int folio_repair_page(const folio_repair *r, folio_page *pg, folio_error *err);
 

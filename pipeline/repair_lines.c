@@ -163,15 +163,33 @@ static bool token_continues(const char *para, size_t plen)
     return strncmp(t, "10.", 3) == 0 || strncmp(t, "http", 4) == 0 || strncmp(t, "www.", 4) == 0;
 }
 
-/* "(1964一" / "1980)": the numeric dash read as 一 at a line end. \return whether fixed. */
-static bool fix_break_dash(folio_buf *para, const char *line)
+/*
+ * "(1964一" / "1980)": the numeric dash read as 一 at a line end becomes
+ * "—", and the lines join without a space. \return whether the line ends in
+ * such a dash (fixed now or before).
+ */
+static bool fix_break_dash(char *s, size_t n, const char *next)
 {
-    size_t n = para->len;
-    if (n < 4 || memcmp(para->data + n - 3, "一", 3) != 0 ||
-        !isdigit((unsigned char)para->data[n - 4]) || !isdigit((unsigned char)line[0]))
+    while (n > 0 && s[n - 1] == ' ')
+        n--;
+    while (*next == ' ')
+        next++;
+    if (n < 4 || !isdigit((unsigned char)s[n - 4]) || !isdigit((unsigned char)next[0]))
         return false;
-    memcpy(para->data + n - 3, "—", 3);
+    if (memcmp(s + n - 3, "—", 3) == 0)
+        return true;
+    if (memcmp(s + n - 3, "一", 3) != 0)
+        return false;
+    memcpy(s + n - 3, "—", 3);
     return true;
+}
+
+bool folio_repair_line_end(char *line, const char *next)
+{
+    size_t n = line ? strlen(line) : 0;
+    if (!next || n < 4 || memcmp(line + n - 3, "一", 3) != 0)
+        return false;
+    return fix_break_dash(line, n, next);
 }
 
 void folio_repair_append_line(const folio_repair *r, folio_buf *para, const char *line)
@@ -202,7 +220,7 @@ void folio_repair_append_line(const folio_repair *r, folio_buf *para, const char
         folio_buf_puts(para, ln);
     } else {
         enum break_kind k = BREAK_NONE;
-        if (!fix_break_dash(para, ln) && !token_continues(para->data, plen))
+        if (!fix_break_dash(para->data, para->len, ln) && !token_continues(para->data, plen))
             k = line_break(para->data, plen, ln);
         if (k != BREAK_NONE)
             folio_buf_putc(para, k == BREAK_LINE ? '\n' : ' ');

@@ -699,6 +699,67 @@ START_TEST(pdf_text_layer_reads_back)
 }
 END_TEST
 
+/* A one-word Chinese line with the given box. */
+static void add_zh_line(folio_page *pg, const char *text, int x, int y, int w, int h)
+{
+    const char *words[] = {text};
+    const bool sp[] = {false};
+    add_line(pg, text, words, 1, sp, y);
+    folio_line *ln = &pg->lines[pg->n_lines - 1];
+    ln->box = ln->words[0].box = (folio_box){x, y, w, h};
+}
+
+/*
+ * The first page of d1-concrete (citetop scan) in small: a section heading
+ * at the top of the left column, a paragraph below it at Chinese line
+ * spacing (1.55 line heights), Tesseract's box for one line taking in half
+ * the next row and another read as one tall line over two rows, and the
+ * paragraph's last line at the top of the right column, beside the heading.
+ * pdftotext must read the paragraph in Folio's order, its last line last.
+ */
+START_TEST(pdf_paragraph_order_survives_odd_line_boxes)
+{
+    /* text and box (page pixels at 300 dpi, 2300 rows above cut off) of each line */
+    static const struct {
+        const char *text;
+        int x, y, w, h;
+    } ls[] = {
+        {"关键词再生骨料混凝土冻融循环损伤演化寿命预测", 293, 0, 1278, 40},
+        {"零引言", 201, 69, 118, 43},
+        {"我国每年产生的建筑垃圾超过二十亿吨其中废弃", 285, 131, 917, 40},
+        {"混凝土约占四成将废弃混凝土破碎筛分后制备再生", 203, 193, 999, 40},
+        {"骨料既能减少天然砂石的开采又能缓解建筑垃", 203, 256, 1000, 80}, /* half the next row */
+        {"围城的问题具有显著的经济与环境效益然而再", 205, 318, 998, 40},
+        {"生骨料表面附着旧砂浆孔隙率高吸水率大使再", 199, 325, 1003, 112}, /* two rows */
+        {"生骨料混凝土在冻融环境中的耐久性明显低于普通混", 203, 443, 1000, 40},
+        {"凝土。", 202, 508, 101, 37},
+        {"目前国内外学者对再生骨料混凝土的力学性能", 293, 569, 910, 39},
+        {"已开展了大量研究但对其冻融损伤机理及寿命预测", 207, 631, 994, 40},
+        {"的研究仍不充分本文通过快速冻融试验系统分析", 205, 693, 998, 40},
+        {"了取代率对损伤演化的影响。", 1280, 65, 518, 59}, /* top of the next column */
+        {"收稿日期二零二二年六月十八日", 201, 864, 298, 29},
+        {"基金项目国家自然科学基金重庆市自然科学基金", 201, 908, 1203, 34},
+    };
+    folio_page *pg = folio_page_new();
+    pg->width = 2480;
+    pg->height = 1000;
+    pg->pre.dpi_used = 300;
+    for (size_t i = 0; i < sizeof(ls) / sizeof(ls[0]); i++)
+        add_zh_line(pg, ls[i].text, ls[i].x, ls[i].y, ls[i].w, ls[i].h);
+    add_block(pg, 0, 1, "", "keywords_zh");
+    add_block(pg, 1, 1, "", "heading");
+    add_block(pg, 2, 7, "", "body");
+    add_block(pg, 9, 4, "", "body");
+    add_block(pg, 13, 2, "", "funding");
+    char *dir = make_tmpdir(), *path = write_pdf(pg, dir, "columns.pdf");
+    char *got = pdf_text(path, false), *g = norm_reader(got), *lines = page_lines_text(pg);
+    char *want = norm_reader(lines);
+    ck_assert_str_eq(g, want);
+    free(got), free(g), free(lines), free(want), unlink(path), free(path), rmdir(dir), free(dir);
+    folio_page_destroy(&pg);
+}
+END_TEST
+
 START_TEST(pdf_embeds_image_and_font)
 {
     folio_page *pg = synthetic_page(8);
@@ -910,6 +971,7 @@ static Suite *render_formats_suite(void)
     tcase_add_test(tc, markdown_structure_and_escaping);
     tcase_add_test(tc, pdf_text_layer_reads_back);
     tcase_add_test(tc, pdf_embeds_image_and_font);
+    tcase_add_test(tc, pdf_paragraph_order_survives_odd_line_boxes);
     tcase_add_test(tc, citation_formats_render);
     tcase_add_test(tc, hostile_text_and_empty_pages);
     suite_add_tcase(s, tc);

@@ -418,6 +418,8 @@ static const join_case join_cases[] = {
     {"三线建设时期西南地区工业布局的档案考察(1964一", "1980)",
      "三线建设时期西南地区工业布局的档案考察(1964—1980)",
      "d6-history-clean TSV: title broken inside a year range read with 一"},
+    {"档案考察(1964—", "1980)", "档案考察(1964—1980)",
+     "d6-history-citetop-scan: the line's dash already repaired by its next line joins tight"},
     {"", "first line", "first line", "empty paragraph"},
     {"text", "   ", "text", "blank line adds nothing"},
     {"trailing space ", " leading space", "trailing space leading space", "spaces trimmed"},
@@ -448,6 +450,22 @@ START_TEST(test_append_without_dictionary)
     folio_repair_append_line(NULL, &b, NULL);
     ck_assert_str_eq(b.data, "recy-cled");
     folio_buf_free(&b);
+}
+END_TEST
+
+START_TEST(test_line_end_from_next_line)
+{
+    /* the layout formats draw line texts: the break repair must reach them too */
+    char a[] = "档案考察(1964一", b[] = "档案考察(1964一", c[] = "第一", d[] = "1964一";
+    ck_assert(folio_repair_line_end(a, "1980)"));
+    ck_assert_str_eq(a, "档案考察(1964—");
+    ck_assert(!folio_repair_line_end(b, "一九八〇")); /* no digit follows: a real 一 */
+    ck_assert_str_eq(b, "档案考察(1964一");
+    ck_assert(!folio_repair_line_end(c, "2期"));      /* no digit before: 第一 stays */
+    ck_assert_str_eq(c, "第一");
+    ck_assert(!folio_repair_line_end(d, NULL));
+    ck_assert(!folio_repair_line_end(NULL, "1980"));
+    ck_assert_str_eq(d, "1964一");
 }
 END_TEST
 
@@ -804,6 +822,7 @@ static Suite *repair_suite(void)
     tcase_add_loop_test(tc, test_append_cases, 0,
                         (int)(sizeof(join_cases) / sizeof(join_cases[0])));
     tcase_add_test(tc, test_append_without_dictionary);
+    tcase_add_test(tc, test_line_end_from_next_line);
     suite_add_tcase(s, tc);
     tc = tcase_create("join");
     tcase_add_test(tc, test_join_running_head);
