@@ -390,12 +390,47 @@ static int reconcile_journal(folio_citation *c, const folio_cite_witness *w, boo
     return rc;
 }
 
+/*
+ * Is s a list of Chinese names rather than a title? Pieces between commas,
+ * full stops and spaces that are each a name of 2-4 Han characters (a
+ * stray mark beside it allowed) or 等, with at least one name: on a fax page
+ * the author list was read twice and the parser took its second copy for
+ * the title ("刘建国, 赵前. 等", "(6)俊妊，邓南娟. 等").
+ */
+static bool names_not_title(const char *s)
+{
+    folio_ustr u;
+    if (!s || folio_ustr_init(&u, s))
+        return false;
+    size_t names = 0, han = 0;
+    bool ok = true;
+    for (size_t i = 0; ok && i <= u.n; i++) {
+        uint32_t ch = i < u.n ? u.cp[i] : ',';
+        if (folio_is_han(ch)) {
+            han++;
+        } else if (ch == ',' || ch == '.' || ch == ';' || ch == ' ' || ch == 0xFF0C ||
+                   ch == 0x3001 || ch == 0x3002) {
+            if (han == 1 && i >= 1 && u.cp[i - 1] == 0x7B49) /* 等 */
+                han = 0;
+            ok = han == 0 || (han >= 2 && han <= 4);
+            names += han >= 2;
+            han = 0;
+        }
+    }
+    folio_ustr_free(&u);
+    return ok && names > 0;
+}
+
 int folio_reconcile_cite_keys(folio_citation *c, const folio_cite_witness *w)
 {
     if (!c || !w)
         return 0;
     bool title_lost = false;
-    int rc = reconcile_journal(c, w, &title_lost);
+    int rc = 0;
+    if (w->title && names_not_title(c->title))
+        rc = set_copy(&c->title, w->title);
+    if (rc == 0)
+        rc = reconcile_journal(c, w, &title_lost);
     if (rc == 0 && title_lost && !c->title && w->title)
         rc = set_copy(&c->title, w->title);
     if (rc == 0 && w->title && c->title)

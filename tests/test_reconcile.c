@@ -38,6 +38,27 @@ START_TEST(title_tail)
 }
 END_TEST
 
+START_TEST(cite_keys_names_read_as_title)
+{
+    /* d2-clinical fax: the author list read twice, the parser took its second copy for the
+     * title; the title block's reading replaces it */
+    folio_citation *c = parse_ok("刘建国, 赵前. 等 张慧敏. 刘建国, 赵前. 等. 二甲双且联台生活方式十预"
+                                 "对2型糖尿病前期思者胰岛8细胞功能的影响Di中华医学杂志, 2022, "
+                                 "102(42): 3321-3326.");
+    ck_assert_msg(c->title && strstr(c->title, "二甲双") == NULL, "parsed title: %s", c->title);
+    folio_cite_witness w = {.title = "二甲双胍联合生活方式干预对2型糖尿病前期患者胰岛β细胞功能的影响"};
+    ck_assert_int_eq(folio_reconcile_cite_keys(c, &w), 0);
+    ck_assert_str_eq(c->title, w.title);
+    folio_citation_destroy(&c);
+    /* must not change: a title that names people among other words */
+    c = parse_ok("王明. 李白、杜甫诗歌比较研究[J]. 文学评论, 2020, 3(2): 1-9.");
+    w = (folio_cite_witness){.title = "城市更新中的社区治理机制研究"};
+    ck_assert_int_eq(folio_reconcile_cite_keys(c, &w), 0);
+    ck_assert_str_eq(c->title, "李白、杜甫诗歌比较研究");
+    folio_citation_destroy(&c);
+}
+END_TEST
+
 START_TEST(cite_keys_title_journal)
 {
     folio_citation *c = parse_ok(
@@ -262,6 +283,7 @@ static Suite *reconcile_suite(void)
     TCase *units = tcase_create("units");
     tcase_add_test(units, title_tail);
     tcase_add_test(units, cite_keys_title_journal);
+    tcase_add_test(units, cite_keys_names_read_as_title);
     tcase_add_test(units, cite_keys_authors);
     tcase_add_test(units, cite_keys_numbers);
     tcase_add_test(units, cite_keys_authors_pinyin);
