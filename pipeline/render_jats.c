@@ -10,6 +10,7 @@
  * trans-abstract. Every language-bearing element carries xml:lang.
  */
 #include "render.h"
+#include "text.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -72,10 +73,21 @@ static void jats_ids(folio_xml *x, const folio_fields *f)
     }
 }
 
+/* The Chinese title: the title block's, else the page's own citation's when it is Chinese (a
+ * web-first page prints the Chinese title only in its citation). */
+static const char *title_zh(const folio_fields *f)
+{
+    if (f->title_zh || !f->citation || !f->citation->title)
+        return f->title_zh;
+    size_t han = 0, latin = 0;
+    folio_count_scripts(f->citation->title, &han, &latin);
+    return han > latin ? f->citation->title : NULL;
+}
+
 static void jats_titles(folio_xml *x, const folio_fields *f, const jats_langs *l)
 {
-    const char *own = l->zh_main ? f->title_zh : f->title_en;
-    const char *other = l->zh_main ? f->title_en : f->title_zh;
+    const char *own = l->zh_main ? title_zh(f) : f->title_en;
+    const char *other = l->zh_main ? f->title_en : title_zh(f);
     if (!own && !other)
         return;
     folio_xml_start(x, "title-group");
