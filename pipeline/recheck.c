@@ -205,9 +205,50 @@ static folio_box crop_box(const folio_line *ln, size_t a, size_t b)
     return s;
 }
 
-static int recheck_line(TessBaseAPI *zh, PIX *pix, const folio_ocr_map *m, folio_line *ln,
-                        folio_recheck_stats *st)
+/*
+ * Cut the crop s of line li back from the rows of other lines that take up a
+ * good part of it. Tesseract sometimes returns a line whose box spans two
+ * printed rows, the upper half of it another line's row; the eng model then
+ * reads the line's own row as Latin garbage (d1 citetop-scan: "Ae APSE BHF
+ * I TK, ARE, « BORA." for 生骨料表面附着旧砂浆，孔隙率高、吸水率大，), and a crop
+ * of both rows reads no better with chi_sim. A neighbour counts when its box
+ * overlaps the span's sideways and covers at least OVERLAP_CUT of its height
+ * from the top or the bottom, and is itself a row: the span is at least
+ * TALL times its height (two lines of one size that overlap a little are a
+ * neighbour's descenders, and cutting them cuts ink). At least KEEP_MIN of
+ * the height stays.
+ */
+#define OVERLAP_CUT 0.25
+#define KEEP_MIN 0.5
+#define TALL 1.5
+
+static folio_box clear_of_rows(const folio_page *pg, size_t li, folio_box s)
 {
+    int y0 = s.y, y1 = s.y + s.h, mid = s.y + s.h / 2;
+    for (size_t j = 0; j < pg->n_lines; j++) {
+        const folio_box *o = &pg->lines[j].box;
+        if (j == li || o->x >= s.x + s.w || o->x + o->w <= s.x || s.h < TALL * o->h)
+            continue;
+        int top = o->y > s.y ? o->y : s.y;
+        int bottom = o->y + o->h < s.y + s.h ? o->y + o->h : s.y + s.h;
+        if (bottom - top < OVERLAP_CUT * s.h)
+            continue;
+        if (o->y + o->h / 2 < mid && o->y + o->h > y0)
+            y0 = o->y + o->h;
+        else if (o->y + o->h / 2 >= mid && o->y < y1)
+            y1 = o->y;
+    }
+    if (y1 - y0 >= KEEP_MIN * s.h) {
+        s.y = y0;
+        s.h = y1 - y0;
+    }
+    return s;
+}
+
+static int recheck_line(TessBaseAPI *zh, PIX *pix, const folio_ocr_map *m, folio_page *pg,
+                        size_t li, folio_recheck_stats *st)
+{
+    folio_line *ln = &pg->lines[li];
     for (size_t a = 0; a < ln->n_words; a++) {
         if (!folio_recheck_suspicious(&ln->words[a]))
             continue;
@@ -215,8 +256,9 @@ static int recheck_line(TessBaseAPI *zh, PIX *pix, const folio_ocr_map *m, folio
         while (b < ln->n_words && folio_recheck_suspicious(&ln->words[b]))
             b++;
         float old = mean_conf(ln->words + a, b - a), conf = 0;
-        char *alt =
-            folio_recheck_read(zh, pix, m, crop_box(ln, a, b), (float)ln->box.h, &conf);
+        folio_box span = crop_box(ln, a, b), crop = clear_of_rows(pg, li, span);
+        int line_h = crop.h < span.h ? crop.h : ln->box.h; /* padding: of the row kept */
+        char *alt = folio_recheck_read(zh, pix, m, crop, (float)line_h, &conf);
         st->spans++;
         char *was = span_text(ln, a, b);
         bool better = folio_recheck_accept(was, alt, conf, old, han_context(ln, a, b));
@@ -249,7 +291,7 @@ int folio_recheck_page(TessBaseAPI *zh, PIX *pix, const folio_ocr_map *map, doub
     for (size_t i = 0; i < pg->n_lines && rc == 0; i++) {
         if (deadline_ms > 0 && folio_ocr_now_ms() >= deadline_ms)
             rc = FOLIO_ELIMIT;
-        else if (recheck_line(zh, pix, map, &pg->lines[i], stats))
+        else if (recheck_line(zh, pix, map, pg, i, stats))
             rc = FOLIO_ENOMEM;
     }
     TessBaseAPIClear(zh);

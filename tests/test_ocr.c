@@ -280,6 +280,66 @@ START_TEST(recheck_crop_stops_at_the_next_word)
 }
 END_TEST
 
+/*
+ * d1 citetop-scan: Tesseract gave a line a box reaching up over the row
+ * above, and its own row came out as Latin garbage. The second pass must
+ * read the line's own row, not both: here a Chinese line's first word is
+ * made garbage and its box stretched over the whole row above.
+ */
+START_TEST(recheck_crop_leaves_out_the_row_above)
+{
+    folio_error *err = folio_error_create();
+    folio_ocr *o = folio_ocr_create(NULL, "chi_sim+eng", NULL, err);
+    ck_assert_msg(o != NULL, "%s", folio_error_message(err));
+    PIX *pix = pixRead(sample_path("seed-head.png"));
+    folio_page *pg = folio_page_new();
+    pg->source_path = folio_strdup("seed-head.png");
+    folio_ocr_map map = {1, 0, 0};
+    ck_assert_int_eq(folio_ocr_recognize(o, pix, 300, &map, 0, false, pg, err), 0);
+    size_t li = 0;
+    for (size_t i = 1; i < pg->n_lines && !li; i++) {
+        const folio_line *c = &pg->lines[i], *up = &pg->lines[i - 1];
+        if (c->n_words >= 2 && c->words[0].script == FOLIO_SCRIPT_HAN &&
+            folio_utf8_len(c->words[0].text) >= 2 && up->n_words >= 1 &&
+            up->words[0].script == FOLIO_SCRIPT_HAN && up->box.y + up->box.h / 2 < c->box.y &&
+            up->box.x < c->words[0].box.x + c->words[0].box.w && up->box.x + up->box.w > c->box.x)
+            li = i;
+    }
+    ck_assert_uint_gt(li, 0);
+    folio_line *ln = &pg->lines[li];
+    const folio_line *up = &pg->lines[li - 1];
+    char head[16] = {0}, above[16] = {0}; /* first two characters of the word and of the row above */
+    memcpy(head, ln->words[0].text, 6);
+    memcpy(above, up->words[0].text, 6);
+    folio_word *w = &ln->words[0];
+    int bottom = w->box.y + w->box.h;
+    free(w->text);
+    w->text = folio_strdup("KALLA");
+    w->conf = 1;
+    w->script = FOLIO_SCRIPT_LATIN;
+    w->box.y = up->box.y;
+    w->box.h = bottom - up->box.y;
+    ln->box.h = ln->box.y + ln->box.h - up->box.y;
+    ln->box.y = up->box.y;
+    TessBaseAPI *zh = TessBaseAPICreate();
+    ck_assert_int_eq(TessBaseAPIInit2(zh, NULL, "chi_sim", OEM_LSTM_ONLY), 0);
+    TessBaseAPISetPageSegMode(zh, PSM_SINGLE_LINE);
+    folio_recheck_stats st = {0, 0};
+    ck_assert_int_eq(folio_recheck_page(zh, pix, &map, 0, pg, &st), 0);
+    ck_assert_int_ge(st.spans, 1);
+    char *after = line_words(ln);
+    ck_assert_msg(count_in(after, head) == 1 && count_in(after, above) == 0,
+                  "the row read, '%s', should hold '%s' and not '%s'", after, head, above);
+    free(after);
+    TessBaseAPIEnd(zh);
+    TessBaseAPIDelete(zh);
+    folio_page_destroy(&pg);
+    pixDestroy(&pix);
+    folio_ocr_destroy(&o);
+    folio_error_destroy(&err);
+}
+END_TEST
+
 static Suite *ocr_suite(void)
 {
     Suite *s = suite_create("ocr");
@@ -294,6 +354,7 @@ static Suite *ocr_suite(void)
     tc = tcase_create("recheck");
     tcase_add_test(tc, recheck_accepts_han_names_without_margin);
     tcase_add_test(tc, recheck_crop_stops_at_the_next_word);
+    tcase_add_test(tc, recheck_crop_leaves_out_the_row_above);
     tcase_add_test(tc, mixed_words_are_found);
     suite_add_tcase(s, tc);
     return s;
