@@ -13,6 +13,7 @@
 #include "cli.h"
 #include "load.h"
 #include "pdf.h"
+#include "pdf_merge.h"
 #include "text.h"
 
 #include <errno.h>
@@ -179,7 +180,7 @@ static int append_file(folio_buf *b, const char *path)
 
 /* <stem>.txt of a multi-page input: its pages' txt outputs, separated by a
  * form feed as pdftotext does. \return 0 or a folio_status with err set. */
-static int write_merged(const batch_opts *o, const batch_file *f, folio_error *err)
+static int merge_txt(const batch_opts *o, const batch_file *f, folio_error *err)
 {
     folio_buf b = FOLIO_BUF_INIT;
     char *rel = NULL, *path = NULL;
@@ -207,6 +208,43 @@ static int write_merged(const batch_opts *o, const batch_file *f, folio_error *e
     return rc;
 }
 
+/* <stem>.pdf of a multi-page input: its pages' PDFs, in page order, as one
+ * document (pdf_merge.c). \return 0 or a folio_status with err set. */
+static int merge_pdf(const batch_opts *o, const batch_file *f, folio_error *err)
+{
+    char **paths = calloc((size_t)f->pages, sizeof(*paths));
+    char *rel = NULL, *out = NULL;
+    int rc = paths ? 0 : folio_error_set(err, FOLIO_ENOMEM, "out of memory");
+    for (int p = 0; p < f->pages && !rc; p++) {
+        rel = batch_output_rel(f, p, FOLIO_FMT_PDF);
+        if (!rel || !(paths[p] = out_path(o, rel)))
+            rc = folio_error_set(err, FOLIO_ENOMEM, "out of memory");
+        free(rel);
+    }
+    rel = rc ? NULL : batch_output_rel(f, -1, FOLIO_FMT_PDF);
+    out = rel ? out_path(o, rel) : NULL;
+    if (!rc && !out)
+        rc = folio_error_set(err, FOLIO_ENOMEM, "out of memory");
+    if (!rc)
+        rc = folio_pdf_merge((const char *const *)paths, (size_t)f->pages, out, err);
+    for (int p = 0; paths && p < f->pages; p++)
+        free(paths[p]);
+    free(paths);
+    free(rel);
+    free(out);
+    return rc;
+}
+
+/* The formats that have a merged <stem>.<ext> for a multi-page input. */
+static const folio_format merged_formats[] = {FOLIO_FMT_TXT, FOLIO_FMT_PDF};
+#define N_MERGED (sizeof(merged_formats) / sizeof(merged_formats[0]))
+
+static int write_merged(const batch_opts *o, const batch_file *f, folio_format fmt,
+                        folio_error *err)
+{
+    return fmt == FOLIO_FMT_PDF ? merge_pdf(o, f, err) : merge_txt(o, f, err);
+}
+
 static void note_extra_failure(batch_run *r, const char *msg)
 {
     batch_report_message(&r->rep, "error", msg);
@@ -226,8 +264,9 @@ static void finish_page(batch_run *r, batch_file *f, const batch_record *rec)
     f->failed |= !strcmp(rec->status, "failed");
     bool merge = --f->left == 0 && !f->failed && f->pages > 1;
     pthread_mutex_unlock(&r->lock);
-    if (merge && wants(r->o, FOLIO_FMT_TXT) && write_merged(r->o, f, err))
-        note_extra_failure(r, folio_error_message(err));
+    for (size_t k = 0; merge && k < N_MERGED; k++)
+        if (wants(r->o, merged_formats[k]) && write_merged(r->o, f, merged_formats[k], err))
+            note_extra_failure(r, folio_error_message(err));
     folio_error_destroy(&err);
 }
 
@@ -351,15 +390,21 @@ static int record_now(batch_run *r, batch_file *f, int page, const char *status,
     return rc;
 }
 
-/* A multi-page file whose pages were all done before: (re)write its merged txt if missing. */
+/* A multi-page file whose pages were all done before: (re)write its merged
+ * files (txt, pdf) that are missing. */
 static void merge_if_missing(batch_run *r, const batch_file *f, folio_error *err)
 {
-    char *rel = batch_output_rel(f, -1, FOLIO_FMT_TXT), *path = rel ? out_path(r->o, rel) : NULL;
-    struct stat st;
-    if (path && stat(path, &st) != 0 && write_merged(r->o, f, err))
-        note_extra_failure(r, folio_error_message(err));
-    free(rel);
-    free(path);
+    for (size_t k = 0; k < N_MERGED; k++) {
+        if (!wants(r->o, merged_formats[k]))
+            continue;
+        char *rel = batch_output_rel(f, -1, merged_formats[k]);
+        char *path = rel ? out_path(r->o, rel) : NULL;
+        struct stat st;
+        if (path && stat(path, &st) != 0 && write_merged(r->o, f, merged_formats[k], err))
+            note_extra_failure(r, folio_error_message(err));
+        free(rel);
+        free(path);
+    }
 }
 
 /* Queue every page to convert; record the others. \return 0 or a folio_status. */
@@ -385,7 +430,7 @@ static int plan(batch_run *r, folio_error *err)
             r->tasks[r->ntasks++] = (batch_task){(int)i, p};
             f->left++;
         }
-        if (!rc && f->pages > 1 && f->left == 0 && wants(r->o, FOLIO_FMT_TXT))
+        if (!rc && f->pages > 1 && f->left == 0)
             merge_if_missing(r, f, err);
     }
     batch_manifest_sync(r->man);
@@ -475,8 +520,8 @@ static const char batch_help[] =
     "Convert many page images and PDFs with a pool of threads. INPUT is a file, a\n"
     "folder, @LIST (one path a line) or @- (the list on standard input). Multi-page\n"
     "TIFFs and PDFs expand to their pages. Writes OUTDIR/<path>/<stem>.<ext> (one page)\n"
-    "or <stem>.p0001.<ext>... (several, plus <stem>.txt with every page), atomically,\n"
-    "and a manifest: one JSON line a page.\n"
+    "or <stem>.p0001.<ext>... (several; with txt and pdf also <stem>.txt and <stem>.pdf\n"
+    "holding every page), atomically, and a manifest: one JSON line a page.\n"
     "\n"
     "Options:\n"
     "  -o, --output DIR         where outputs and the manifest go (required)\n"

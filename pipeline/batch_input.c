@@ -488,7 +488,8 @@ static int names_add(names *ns, char *s)
     return 0;
 }
 
-/* Every output this run may write, relative to OUTDIR. */
+/* Every output this run may write, relative to OUTDIR: the merged txt and
+ * pdf of a multi-page input (-1) too. */
 static int expected_outputs(const batch_files *fs, const batch_opts *o, names *ns)
 {
     int rc = 0;
@@ -496,7 +497,7 @@ static int expected_outputs(const batch_files *fs, const batch_opts *o, names *n
         const batch_file *f = &fs->v[i];
         for (int p = f->pages > 1 ? -1 : 0; p < f->pages && !rc; p++)
             for (int k = 0; k < o->nfmt && !rc; k++)
-                if (p >= 0 || o->fmts[k] == FOLIO_FMT_TXT)
+                if (p >= 0 || o->fmts[k] == FOLIO_FMT_TXT || o->fmts[k] == FOLIO_FMT_PDF)
                     rc = names_add(ns, batch_output_rel(f, p, o->fmts[k]));
     }
     if (ns->n)

@@ -4,7 +4,7 @@
  * samples/ (strips cropped from seed-head.png, the two-page TIFF, a
  * scanned PDF written by Leptonica), checked through its outputs and its
  * manifest: trees, lists on stdin, bad files, resume after kill -9, a
- * graceful Ctrl-C, and shards.
+ * graceful Ctrl-C, shards, and the merged PDF of a multi-page input.
  */
 #include "testutil.h"
 
@@ -61,6 +61,16 @@ static void write_pdf(const char *path, int k0, int k1)
     pixaDestroy(&pa);
 }
 
+/* A multi-page TIFF: strips k0, k0 + 1, ... one a page. */
+static void write_tiff(const char *path, int k0, int pages)
+{
+    for (int p = 0; p < pages; p++) {
+        PIX *s = strip(k0 + p);
+        ck_assert_int_eq(pixWriteTiff(path, s, IFF_TIFF_ZIP, p ? "a" : "w"), 0);
+        pixDestroy(&s);
+    }
+}
+
 static void copy_file(const char *from, const char *to)
 {
     size_t len = 0;
@@ -75,6 +85,67 @@ static bool exists(const char *dir, const char *rel)
     char path[4400];
     snprintf(path, sizeof(path), "%s/%s", dir, rel);
     return access(path, F_OK) == 0;
+}
+
+/* The standard output of a shell command, which must exit 0; caller frees. */
+static char *capture(const char *cmd)
+{
+    FILE *p = popen(cmd, "r");
+    ck_assert_ptr_nonnull(p);
+    size_t cap = 1 << 16, len = 0, n;
+    char *s = malloc(cap);
+    while ((n = fread(s + len, 1, cap - len - 1, p)) > 0) {
+        len += n;
+        if (cap - len < 2)
+            s = realloc(s, cap *= 2);
+    }
+    s[len] = '\0';
+    ck_assert_msg(pclose(p) == 0, "`%s` succeeds", cmd);
+    return s;
+}
+
+/* Every run of whitespace (form feeds too) made one space, none at the ends. In place. */
+static char *squeeze(char *s)
+{
+    char *w = s;
+    for (const char *r = s; *r; r++) {
+        bool space = strchr(" \t\n\r\f\v", *r) != NULL;
+        if (!space)
+            *w++ = *r;
+        else if (w > s && w[-1] != ' ')
+            *w++ = ' ';
+    }
+    if (w > s && w[-1] == ' ')
+        w--;
+    *w = '\0';
+    return s;
+}
+
+/* pdftotext's text of the PDF at dir/rel, whitespace squeezed; caller frees. */
+static char *pdf_text(const char *dir, const char *rel)
+{
+    char cmd[4600];
+    snprintf(cmd, sizeof(cmd), "pdftotext -enc UTF-8 '%s/%s' -", dir, rel);
+    return squeeze(capture(cmd));
+}
+
+static int pdf_pages(const char *dir, const char *rel)
+{
+    char cmd[4600];
+    snprintf(cmd, sizeof(cmd), "qpdf --show-npages '%s/%s'", dir, rel);
+    char *out = capture(cmd);
+    int n = atoi(out);
+    free(out);
+    return n;
+}
+
+static long long mtime_ns(const char *dir, const char *rel)
+{
+    char path[4400];
+    struct stat st;
+    snprintf(path, sizeof(path), "%s/%s", dir, rel);
+    ck_assert_int_eq(stat(path, &st), 0);
+    return st.st_mtim.tv_sec * 1000000000LL + st.st_mtim.tv_nsec;
 }
 
 /* ---- reading the manifest --------------------------------------------- */
@@ -443,6 +514,77 @@ START_TEST(usage_and_collisions)
 }
 END_TEST
 
+#define MERGE_PAGES 3
+
+START_TEST(merged_pdf_of_a_multi_page_input)
+{
+    char *root = make_tmpdir();
+    char in[4200], out[4200], path[4400], args[9000];
+    snprintf(in, sizeof(in), "%s/in", root);
+    snprintf(out, sizeof(out), "%s/out", root);
+    mkdir_p(in);
+    snprintf(path, sizeof(path), "%s/doc.tif", in);
+    write_tiff(path, 1, MERGE_PAGES);
+    snprintf(args, sizeof(args), "batch %s -o %s -j 2 -f txt,pdf", in, out);
+    ck_assert_int_eq(run_folio(args, NULL, NULL), 0);
+
+    /* One record a page, each knowing the input's page count. */
+    json_t *all = manifest(strcat(strcpy(path, out), "/manifest.jsonl"));
+    ck_assert_int_eq(count_records(all, "/doc.tif", -1, "ok"), MERGE_PAGES);
+    json_t *rec = json_array_get(all, 0);
+    int pages = (int)json_integer_value(json_object_get(rec, "pages"));
+    ck_assert_int_eq(pages, MERGE_PAGES);
+    json_decref(all);
+
+    ck_assert_int_eq(pdf_pages(out, "doc.pdf"), pages);
+    snprintf(args, sizeof(args), "qpdf --check '%s/doc.pdf' >/dev/null", out);
+    ck_assert_msg(system(args) == 0, "qpdf --check passes on the merged PDF");
+
+    /* Its text is the pages' texts in page order: each page non-empty and
+     * different from the others, so a missing or moved page shows. */
+    char *texts[MERGE_PAGES];
+    size_t total = 0;
+    for (int p = 0; p < pages; p++) {
+        char rel[64];
+        snprintf(rel, sizeof(rel), "doc.p%04d.pdf", p + 1);
+        texts[p] = pdf_text(out, rel);
+        ck_assert_msg(*texts[p], "page %d has text", p + 1);
+        for (int q = 0; q < p; q++)
+            ck_assert_msg(strcmp(texts[p], texts[q]), "pages %d and %d differ", q + 1, p + 1);
+        total += strlen(texts[p]) + 1;
+    }
+    char *joined = calloc(total + 1, 1);
+    for (int p = 0; p < pages; p++) {
+        if (p)
+            strcat(joined, " ");
+        strcat(joined, texts[p]);
+        free(texts[p]);
+    }
+    char *merged = pdf_text(out, "doc.pdf");
+    ck_assert_str_eq(merged, joined);
+    free(joined);
+
+    /* Deleted, the merged PDF is written again by --resume, no page redone. */
+    long long before = mtime_ns(out, "doc.p0002.pdf");
+    snprintf(path, sizeof(path), "%s/doc.pdf", out);
+    ck_assert_int_eq(unlink(path), 0);
+    snprintf(args, sizeof(args), "batch %s -o %s -j 2 -f txt,pdf --resume", in, out);
+    ck_assert_int_eq(run_folio(args, NULL, NULL), 0);
+    all = manifest(strcat(strcpy(path, out), "/manifest.jsonl"));
+    ck_assert_int_eq(count_records(all, "/doc.tif", -1, "ok"), MERGE_PAGES);
+    ck_assert_int_eq(count_records(all, "/doc.tif", -1, "skipped"), MERGE_PAGES);
+    json_decref(all);
+    ck_assert(mtime_ns(out, "doc.p0002.pdf") == before);
+    ck_assert_int_eq(pdf_pages(out, "doc.pdf"), pages);
+    char *again = pdf_text(out, "doc.pdf");
+    ck_assert_str_eq(again, merged);
+    free(again);
+    free(merged);
+    ck_assert(!has_part_files(out));
+    rm_rf(root);
+}
+END_TEST
+
 static Suite *batch_suite(void)
 {
     Suite *s = suite_create("batch");
@@ -454,6 +596,7 @@ static Suite *batch_suite(void)
     tcase_add_test(tc, resume_after_kill_9);
     tcase_add_test(tc, interrupt_finishes_in_flight_pages);
     tcase_add_test(tc, shards_make_the_whole);
+    tcase_add_test(tc, merged_pdf_of_a_multi_page_input);
     suite_add_tcase(s, tc);
     return s;
 }
