@@ -147,6 +147,70 @@ START_TEST(straddling_line_goes_to_its_column)
 }
 END_TEST
 
+/* A line of one or more words (all at y, height 40); its box their union, its text as given. */
+static void set_line(folio_line *ln, const char *text, const folio_word *w, size_t n)
+{
+    ln->n_words = n;
+    ln->words = calloc(n, sizeof(folio_word));
+    memcpy(ln->words, w, n * sizeof(folio_word));
+    folio_box u = {0, 0, 0, 0};
+    for (size_t k = 0; k < n; k++)
+        u = folio_box_union(u, w[k].box);
+    ln->box = u;
+    ln->text = folio_strdup(text);
+    ln->para = 1;
+}
+
+/*
+ * d1-concrete-bad and d4-economics-bad (folio, 468eab2): on a bad scan the
+ * heading line and the two lines under it were each read across the gutter
+ * into the right column's first three lines; only the heading's line has a
+ * wide gap, the next has a mark read in the gutter ("废弃”的研究"), the
+ * third none. The right column's three lines must follow the left column's
+ * last line, in order, and stay out of the rule under the column.
+ */
+START_TEST(straddling_run_goes_to_its_column)
+{
+    folio_page *pg = folio_page_new();
+    pg->source_path = folio_strdup("synthetic");
+    pg->n_lines = 8;
+    pg->lines = calloc(pg->n_lines, sizeof(folio_line));
+    folio_word h[] = {word_at("0", 134, 17, 100), word_at("引言", 170, 51, 100),
+                      word_at("已开展了大量研究", 853, 665, 100)};
+    set_line(&pg->lines[0], "0 引言  已开展了大量研究", h, 3);
+    pg->lines[0].para_start = true;
+    folio_word a[] = {word_at("我国每年产生的建筑垃圾", 190, 568, 142), word_at("废弃", 758, 58, 142),
+                      word_at("”的", 829, 47, 142), word_at("研究仍不充分", 880, 638, 142)};
+    set_line(&pg->lines[1], "我国每年产生的建筑垃圾废弃”的研究仍不充分", a, 4);
+    folio_word b[] = {word_at("混凝土约占四成将废弃混凝土", 135, 660, 184),
+                      word_at("了取代率的影响。", 855, 340, 184)};
+    set_line(&pg->lines[2], "混凝土约占四成将废弃混凝土了取代率的影响。", b, 2);
+    const char *col[] = {"生骨料既能减少天然砂石的开采", "圾围城的问题具有显著的效益", "再生骨料表面附着旧砂浆使",
+                         "目前国内外学者对其力学性能"};
+    for (int i = 0; i < 4; i++) {
+        folio_word w = word_at(col[i], 135, 667, 226 + 42 * i);
+        set_line(&pg->lines[3 + i], col[i], &w, 1);
+    }
+    pg->lines[7].box = (folio_box){133, 420, 468, 3}; /* the rule under the column, no text */
+    pg->lines[7].text = folio_strdup("");
+    pg->lines[7].para = 2;
+    pg->lines[7].para_start = true;
+    folio_repair *r = folio_repair_create(NULL);
+    folio_error *err = folio_error_create();
+    ck_assert_int_eq(folio_layout_run(r, pg, err), 0);
+    ck_assert_uint_eq(pg->n_lines, 11);
+    ck_assert_str_eq(pg->lines[0].text, "0 引言");
+    ck_assert_str_eq(pg->lines[6].text, "目前国内外学者对其力学性能");
+    ck_assert_str_eq(pg->lines[7].text, "已开展了大量研究");
+    ck_assert_str_eq(pg->lines[8].text, "”的研究仍不充分");
+    ck_assert_str_eq(pg->lines[9].text, "了取代率的影响。");
+    ck_assert_str_eq(pg->lines[10].text, "");
+    folio_page_destroy(&pg);
+    folio_error_destroy(&err);
+    folio_repair_destroy(&r);
+}
+END_TEST
+
 /* A synthetic line with its own block, paragraph and box. */
 static folio_line line_at(const char *text, int block, int x, int y, int w, int h)
 {
@@ -258,6 +322,7 @@ static Suite *layout_suite(void)
     tcase_add_test(tc, new_paragraph_inside_a_block);
     tcase_add_test(tc, empty_page_has_empty_text);
     tcase_add_test(tc, straddling_line_goes_to_its_column);
+    tcase_add_test(tc, straddling_run_goes_to_its_column);
     tcase_add_test(tc, line_read_after_the_line_below_goes_back);
     tcase_add_test(tc, column_top_read_early_goes_after_its_column);
     suite_add_tcase(s, tc);
