@@ -85,6 +85,29 @@ static int set_line_words(folio_line *dst, const folio_word *w, size_t n)
     return 0;
 }
 
+/*
+ * Chinese print never starts a line with a closing mark (”’），。、；：！？」》): a
+ * right part cut at the gutter that starts with one took in a mark read in
+ * the gutter ("”的研究仍不充分"). Drop such leading marks from word w in place.
+ */
+static void drop_gutter_marks(folio_word *w)
+{
+    static const uint32_t closing[] = {0x201D, 0x2019, 0xFF09, 0xFF0C, 0x3002, 0x3001,
+                                       0xFF1B, 0xFF1A, 0xFF01, 0xFF1F, 0x300D, 0x300B};
+    size_t len = strlen(w->text), off = 0;
+    for (;;) {
+        uint32_t cp;
+        size_t n = off < len ? folio_utf8_decode(w->text + off, len - off, &cp) : 0;
+        bool mark = false;
+        for (size_t k = 0; n && k < sizeof(closing) / sizeof(closing[0]); k++)
+            mark |= cp == closing[k];
+        if (!mark || off + n >= len) /* keep the word's last character */
+            break;
+        off += n;
+    }
+    memmove(w->text, w->text + off, len - off + 1);
+}
+
 /* Cut line i at word k and move words[k..) to a new line after line `after`. */
 static int move_right_part(folio_page *pg, size_t i, size_t k, size_t after)
 {
@@ -98,6 +121,7 @@ static int move_right_part(folio_page *pg, size_t i, size_t k, size_t after)
     if (!nl.words)
         return FOLIO_ENOMEM;
     memcpy(nl.words, ln->words + k, nl.n_words * sizeof(*nl.words));
+    drop_gutter_marks(&nl.words[0]);
     ln->n_words = k;
     nl.block = pg->lines[after].block;
     nl.para = pg->lines[after].para;
