@@ -37,9 +37,9 @@ typedef void (*repair_pass)(const cps *in, cps *out);
  * "(1964 一 1980)") and again last (after punctuation changed width).
  */
 static const repair_pass line_passes[] = {
-    repair_pass_author_line, repair_pass_spaces,  repair_pass_labels, repair_pass_tokens,
-    repair_pass_contacts,    repair_pass_numbers, repair_pass_width,  repair_pass_structure,
-    repair_pass_citation,    repair_pass_spaces,
+    repair_pass_author_line, repair_pass_spaces,   repair_pass_braces,  repair_pass_labels,
+    repair_pass_tokens,      repair_pass_contacts, repair_pass_numbers, repair_pass_width,
+    repair_pass_structure,   repair_pass_citation, repair_pass_spaces,
 };
 
 static bool cps_equal(const cps *a, const cps *b)

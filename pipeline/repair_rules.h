@@ -145,6 +145,7 @@ void repair_pass_tokens(const cps *in, cps *out);      /* repair_token.c */
 void repair_pass_contacts(const cps *in, cps *out);    /* repair_contact.c */
 void repair_pass_numbers(const cps *in, cps *out);     /* repair_number.c */
 void repair_pass_width(const cps *in, cps *out);       /* repair_punct.c */
+void repair_pass_braces(const cps *in, cps *out);      /* repair_brace.c */
 void repair_pass_structure(const cps *in, cps *out);   /* repair_struct.c */
 void repair_pass_citation(const cps *in, cps *out);    /* repair_cite.c */
 
