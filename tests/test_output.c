@@ -8,18 +8,6 @@
 #include <sys/stat.h>
 #include <sys/sysmacros.h>
 
-static int count_entries(const char *dir)
-{
-    DIR *d = opendir(dir);
-    int n = 0;
-    struct dirent *e;
-    while (d && (e = readdir(d)))
-        n += strcmp(e->d_name, ".") && strcmp(e->d_name, "..");
-    if (d)
-        closedir(d);
-    return n;
-}
-
 START_TEST(writes_whole_file_and_replaces)
 {
     char *dir = make_tmpdir();

@@ -77,18 +77,6 @@ static char *pdf_words(const char *path)
     return s;
 }
 
-static int count_entries(const char *dir)
-{
-    DIR *d = opendir(dir);
-    int n = 0;
-    struct dirent *e;
-    while (d && (e = readdir(d)))
-        n += strcmp(e->d_name, ".") && strcmp(e->d_name, "..");
-    if (d)
-        closedir(d);
-    return n;
-}
-
 START_TEST(pages_in_the_order_given)
 {
     char *dir = make_tmpdir();

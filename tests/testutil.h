@@ -7,6 +7,7 @@
 #define FOLIO_TESTUTIL_H
 
 #include <check.h>
+#include <dirent.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -93,6 +94,19 @@ static inline int run_folio(const char *args, char **out, char **errout)
 }
 
 /* A fresh temporary directory; the path is malloc'd, caller frees. */
+/* Entries of dir other than . and .. (0 when it cannot be read). */
+static inline int count_entries(const char *dir)
+{
+    DIR *d = opendir(dir);
+    int n = 0;
+    struct dirent *e;
+    while (d && (e = readdir(d)))
+        n += strcmp(e->d_name, ".") && strcmp(e->d_name, "..");
+    if (d)
+        closedir(d);
+    return n;
+}
+
 static inline char *make_tmpdir(void)
 {
     char *d = strdup("/tmp/folio-test-XXXXXX");
