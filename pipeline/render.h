@@ -67,6 +67,27 @@ size_t folio_block_lines(const folio_page *pg, const folio_block *b, size_t *fir
 /** \return "zh" when s holds a Han character, else "en" (NULL or empty: NULL). Static. */
 const char *folio_text_lang(const char *s);
 
+/* ---- PDF text placement (render_pdf_place.c) ------------------------- */
+
+/* Where the PDF's invisible text draws one line. */
+typedef struct folio_pdf_place {
+    bool drawn;    /* the line is in one of the blocks drawn */
+    double height; /* ink height, page pixels, its font size comes from */
+    int bottom;    /* baseline, page pixels */
+    int right;     /* where its text ends, page pixels: its box's end, or short of a
+                      line of another column on the same row */
+} folio_pdf_place;
+
+/**
+ * Place every line of the blocks blocks[0..nb) (folio_render_blocks):
+ * out[i] for pg->lines[i], pg->n_lines entries, filled here. Lines that
+ * follow each other down one column share a size; a column beside another
+ * gets a size extractors do not join with it (render_pdf_place.c).
+ * \return 0 or FOLIO_ENOMEM.
+ */
+int folio_pdf_place_lines(const folio_page *pg, const folio_block *blocks, size_t nb,
+                          folio_pdf_place *out);
+
 /* ---- XML (render_xml.c) --------------------------------------------- */
 
 /*

@@ -17,11 +17,12 @@
  * scaling (Tz) stretches each run over its box up to the next run, so a
  * viewer's selection covers the printed words; a wide gap inside a line is
  * mostly given to the run before it, so pdftotext keeps the line whole.
- * All lines of a paragraph share one font size, 1.2 times their median ink
+ * The lines down one column share one font size, 1.2 times their median ink
  * height (Chinese print sets lines about 1.5 ink heights apart, and
- * extractors start a new block past 1.5 font sizes), and a line whose box
- * is much taller than the paragraph's is drawn between its neighbours: so
- * an extractor sees the paragraph as one block and reads it in order.
+ * extractors start a new block past 1.5 font sizes), a line close to the
+ * next column is drawn short of it, and a line whose box is much taller
+ * than its neighbours' is drawn between them (render_pdf_place.c): so an
+ * extractor sees each column as one block and reads it in order.
  * Same page in, same bytes out: no dates, the file ID from the input's hash.
  */
 #include "render.h"
@@ -286,78 +287,32 @@ static void put_run(folio_buf *c, const pdf_geom *g, const cid_map *m, const fol
     put_cids(c, m, " ");
 }
 
-static int cmp_int(const void *a, const void *b)
+/* Move the runs of a line spanning x0..x1 so that it ends at right instead. */
+static void squeeze(folio_runs *runs, int x0, int x1, int right)
 {
-    int x = *(const int *)a, y = *(const int *)b;
-    return (x > y) - (x < y);
-}
-
-/*
- * One font size for a paragraph: the median height of its lines. Text
- * extractors group lines into blocks by font size, so a paragraph whose
- * lines came out 37, 40 and 59 pixels high would be torn into blocks that
- * are then ordered apart (a paragraph's last line at the top of the next
- * column read after the heading beside it).
- */
-static int block_line_height(const folio_line *lines, size_t n)
-{
-    int small[64], *h = n <= 64 ? small : malloc(n * sizeof(*h));
-    size_t k = 0;
-    if (!h)
-        return lines[0].box.h;
-    for (size_t i = 0; i < n; i++)
-        if (lines[i].box.h > 0)
-            h[k++] = lines[i].box.h;
-    qsort(h, k, sizeof(*h), cmp_int);
-    int med = k ? h[k / 2] : 1;
-    if (h != small)
-        free(h);
-    return med;
-}
-
-/* Is the line's box much taller than its paragraph's lines? */
-static bool is_tall(const folio_line *ln, int block_h)
-{
-    return 2 * ln->box.h > 3 * block_h;
-}
-
-/*
- * Where line j of a paragraph sits: its box's bottom, unless the box is
- * much taller than the paragraph's lines. Tesseract sometimes returns a line
- * box that takes in half the next row, or reads a row as one tall line
- * overlapping its neighbours; drawn at such a box's bottom the text reaches
- * into the next row and an extractor cuts the paragraph into pieces that it
- * then reads out of order. Such a line goes halfway between the bottoms of
- * the regular lines around it, kept inside its own box; without both
- * neighbours, the paragraph's line height centred in the box.
- */
-static int line_bottom(const folio_line *lines, size_t n, size_t j, int block_h)
-{
-    const folio_line *ln = &lines[j];
-    int top = ln->box.y + block_h, bottom = ln->box.y + ln->box.h;
-    if (!is_tall(ln, block_h))
-        return bottom;
-    if (j > 0 && j + 1 < n && !is_tall(&lines[j - 1], block_h) && !is_tall(&lines[j + 1], block_h)) {
-        int above = lines[j - 1].box.y + lines[j - 1].box.h;
-        int below = lines[j + 1].box.y + lines[j + 1].box.h;
-        int mid = above + (below - above) / 2;
-        if (below > above && mid >= top - block_h / 2 && mid <= bottom)
-            return mid < top ? top : mid;
+    if (right >= x1 || right <= x0)
+        return;
+    double f = (double)(right - x0) / (double)(x1 - x0);
+    for (size_t i = 0; i < runs->n; i++) {
+        folio_box *b = &runs->items[i].box;
+        int a = x0 + (int)((b->x - x0) * f), e = x0 + (int)((b->x + b->w - x0) * f);
+        b->x = a;
+        b->w = e > a ? e - a : 1;
     }
-    return ln->box.y + (ln->box.h + block_h) / 2;
 }
 
-/* One text object per line: font size from the paragraph's line height (block_h). */
+/* One text object per line, its font size from the placed ink height. */
 static int put_line(folio_buf *c, const folio_page *pg, const pdf_geom *g, const cid_map *m,
-                    const folio_line *ln, int block_h, int bottom)
+                    const folio_line *ln, const folio_pdf_place *at)
 {
     folio_runs runs;
     int rc = folio_line_runs(pg, ln, &runs);
     if (rc == 0 && runs.n > 0) {
-        double size = EM_PER_INK * block_h * g->scale * g->k;
+        squeeze(&runs, ln->box.x, ln->box.x + ln->box.w, at->right);
+        double size = EM_PER_INK * at->height * g->scale * g->k;
         if (size < 1)
             size = 1;
-        double base = pt_y(g, bottom);
+        double base = pt_y(g, at->bottom);
         folio_buf_printf(c, "BT\n3 Tr\n/F1 %.2f Tf\n", size);
         for (size_t i = 0; i < runs.n; i++)
             put_run(c, g, m, &runs.items[i], i + 1 < runs.n ? &runs.items[i + 1] : NULL, size,
@@ -375,14 +330,21 @@ static int build_content(const folio_page *pg, const pdf_geom *g, const cid_map 
     folio_block whole;
     const folio_block *blocks;
     size_t nb = folio_render_blocks(pg, &whole, &blocks);
-    for (size_t i = 0; i < nb; i++) {
-        size_t first, n = folio_block_lines(pg, &blocks[i], &first);
-        int h = block_line_height(&pg->lines[first], n);
-        for (size_t j = 0; j < n; j++)
-            if (put_line(c, pg, g, m, &pg->lines[first + j], h,
-                         line_bottom(&pg->lines[first], n, j, h)))
-                return FOLIO_ENOMEM;
+    folio_pdf_place *at = calloc(pg->n_lines ? pg->n_lines : 1, sizeof(*at));
+    if (!at || folio_pdf_place_lines(pg, blocks, nb, at)) {
+        free(at);
+        return FOLIO_ENOMEM;
     }
+    int rc = 0;
+    for (size_t i = 0; i < nb && rc == 0; i++) {
+        size_t first, n = folio_block_lines(pg, &blocks[i], &first);
+        for (size_t j = 0; j < n && rc == 0; j++)
+            if (at[first + j].drawn)
+                rc = put_line(c, pg, g, m, &pg->lines[first + j], &at[first + j]);
+    }
+    free(at);
+    if (rc)
+        return FOLIO_ENOMEM;
     return c->oom ? FOLIO_ENOMEM : 0;
 }
 
