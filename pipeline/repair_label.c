@@ -5,7 +5,22 @@
  */
 #include "repair_rules.h"
 
-/* "DOT: 10." / "DOE:" / "D0I:" → "DOI:" when a DOI follows. */
+/*
+ * Two characters OCR made of a DOI's "10" (d3 fax: "DOI: £G.11897/SP.J"):
+ * a dot, the registrant's four or five digits and the slash follow. Every
+ * DOI starts "10.", so after a DOI label nothing else can stand there.
+ */
+static bool garbled_ten(const cps *s, size_t j)
+{
+    if (at(s, j) == ' ' || at(s, j + 1) == ' ' || at(s, j + 2) != '.')
+        return false;
+    size_t k = j + 3;
+    while (is_digit(at(s, k)))
+        k++;
+    return k - (j + 3) >= 4 && k - (j + 3) <= 5 && at(s, k) == '/';
+}
+
+/* "DOT: 10." / "DOE:" / "D0I:" → "DOI:" when a DOI follows, its "10" mended. */
 static void fix_doi_label(cps *s, size_t i)
 {
     if (is_alpha(at(s, i - 1)) || at(s, i) != 'D' || (at(s, i + 1) != 'O' && at(s, i + 1) != '0'))
@@ -19,7 +34,13 @@ static void fix_doi_label(cps *s, size_t i)
     if (at(s, j) != ':' && at(s, j) != 0xFF1A)
         return;
     j = cps_next_ns(s, j + 1);
-    if (j != NPOS && cps_has_at(s, j, "10.")) {
+    if (j == NPOS)
+        return;
+    if (!cps_has_at(s, j, "10.") && garbled_ten(s, j)) {
+        s->v[j] = '1';
+        s->v[j + 1] = '0';
+    }
+    if (cps_has_at(s, j, "10.")) {
         s->v[i + 1] = 'O';
         s->v[i + 2] = 'I';
     }
