@@ -6,7 +6,8 @@
  * match with spaces anywhere and one wrong character when a colon follows,
  * Latin labels by edit distance, and a short Latin run plus colon before
  * Chinese text is reported as a garbled label for the caller to judge by
- * position. Pure functions on strings, private to the fields stage.
+ * position. Pure functions on strings, for the fields stage (and layout,
+ * which finds a column of bare field labels with them).
  */
 #ifndef FOLIO_LABELS_H
 #define FOLIO_LABELS_H

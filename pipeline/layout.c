@@ -2,17 +2,96 @@
 /*
  * The layout stage. Tesseract's page segmentation already returns blocks in
  * a reading order; this stage puts back the lines it misplaced (cut out of
- * a line straddling two columns, read before the line above them, or read
- * inside the wrong column), turns its paragraphs into Folio's blocks, joins
- * each paragraph's lines by the repair rules, and assembles the page text:
+ * a line straddling two columns, read before the line above them, read
+ * inside the wrong column, or a value read apart from its field label), turns its paragraphs into
+ * Folio's blocks, joins each paragraph's lines by the repair rules, and assembles the page text:
  * paragraphs separated by a blank line.
  */
 #include "layout.h"
+#include "labels.h"
 #include "text.h"
 
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
+
+/* ---- a column of field labels ---------------------------------------------- */
+
+/*
+ * On a fax the footnote labels (收稿日期：, 基金项目：, 作者简介：) can come back
+ * as a column of their own, a few pixels left of their values, and each value
+ * is then read after all the labels. A line that is a field label and nothing
+ * else takes in the line beside it on its row, as printed.
+ */
+#define LABEL_GAP 3.0 /* line heights a value may stand right of its label */
+
+static int set_line_words(folio_line *dst, const folio_word *w, size_t n);
+
+/* Is ln's text a field label (with its colon) and nothing more? */
+static bool is_bare_label(const folio_line *ln)
+{
+    folio_cue_hit hit;
+    if (!ln->text || !folio_cue_at_start(ln->text, &hit) || hit.cue == FOLIO_CUE_GARBLED)
+        return false;
+    return ln->text[hit.value] == '\0';
+}
+
+/* The line on label line i's row standing within LABEL_GAP line heights right of it, or i. */
+static size_t value_beside(const folio_page *pg, size_t i)
+{
+    const folio_box *a = &pg->lines[i].box;
+    size_t best = i;
+    int best_x = 0;
+    for (size_t j = 0; j < pg->n_lines; j++) {
+        const folio_box *b = &pg->lines[j].box;
+        int low = a->h < b->h ? a->h : b->h;
+        int top = a->y > b->y ? a->y : b->y,
+            bottom = a->y + a->h < b->y + b->h ? a->y + a->h : b->y + b->h;
+        if (j == i || pg->lines[j].n_words == 0 || 2 * (bottom - top) < low ||
+            b->x < a->x + a->w / 2 || b->x - (a->x + a->w) > LABEL_GAP * a->h ||
+            (best != i && b->x >= best_x))
+            continue;
+        best = j;
+        best_x = b->x;
+    }
+    return best;
+}
+
+/* Move line j's words to the end of line i and drop line j. */
+static int join_lines(folio_page *pg, size_t i, size_t j)
+{
+    folio_line *a = &pg->lines[i], *b = &pg->lines[j];
+    folio_word *w = realloc(a->words, (a->n_words + b->n_words) * sizeof(*w));
+    if (!w)
+        return FOLIO_ENOMEM;
+    memcpy(w + a->n_words, b->words, b->n_words * sizeof(*w));
+    a->words = w;
+    a->n_words += b->n_words;
+    free(b->words);
+    free(b->text);
+    free(b->alt_text);
+    memmove(pg->lines + j, pg->lines + j + 1, (pg->n_lines - j - 1) * sizeof(*pg->lines));
+    pg->n_lines--;
+    a = &pg->lines[j < i ? i - 1 : i];
+    a->para_start = true; /* a field of its own, like the label column's other lines */
+    return set_line_words(a, a->words, a->n_words);
+}
+
+static int join_label_rows(folio_page *pg)
+{
+    for (size_t i = 0; i < pg->n_lines; i++) {
+        if (!is_bare_label(&pg->lines[i]))
+            continue;
+        size_t j = value_beside(pg, i);
+        if (j == i || is_bare_label(&pg->lines[j]))
+            continue;
+        if (join_lines(pg, i, j))
+            return FOLIO_ENOMEM;
+        if (j < i)
+            i--;
+    }
+    return 0;
+}
 
 /* ---- lines that straddle two columns --------------------------------------- */
 
@@ -438,8 +517,8 @@ static int build_text(folio_page *pg)
 
 int folio_layout_run(const folio_repair *r, folio_page *pg, folio_error *err)
 {
-    if (split_straddling_lines(pg) || raise_lines_read_late(pg) || defer_column_tops(pg) ||
-        regroup(r, pg) || build_text(pg))
+    if (join_label_rows(pg) || split_straddling_lines(pg) || raise_lines_read_late(pg) ||
+        defer_column_tops(pg) || regroup(r, pg) || build_text(pg))
         return folio_error_set(err, FOLIO_ENOMEM, "%s: out of memory in layout", pg->source_path);
     return 0;
 }

@@ -35,8 +35,8 @@
 
 #define PDF_MAX_OBJ 16
 #define FONT_MAX_BYTES (1 << 20)
-#define GLYPH_W 0.5 /* advance of the glyphless font's glyph, in text space units (DW 500) */
-#define MAX_GAP 0.5 /* widest space between two runs of a line, in font sizes */
+#define GLYPH_W 0.5    /* advance of the glyphless font's glyph, in text space units (DW 500) */
+#define MAX_GAP 0.5    /* widest space between two runs of a line, in font sizes */
 #define EM_PER_INK 1.2 /* font size per pixel of a line's ink height */
 
 enum {

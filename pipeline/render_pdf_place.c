@@ -33,15 +33,17 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define HEIGHT_BREAK 1.4 /* blocks of other labels whose line heights differ more start a new run */
-#define GUTTER 1.5       /* least gap before a line of another run on the row, in line heights
-                            (1.25 font sizes: poppler 22 joins lines up to one font size apart) */
-#define MIN_KEEP 0.8     /* a line drawn short keeps at least this share of its width */
+#define HEIGHT_BREAK 1.4 /* blocks of other labels whose line heights differ more start a new run  \
+                          */
+#define GUTTER                                                                                     \
+    1.5              /* least gap before a line of another run on the row, in line heights         \
+                        (1.25 font sizes: poppler 22 joins lines up to one font size apart) */
+#define MIN_KEEP 0.8 /* a line drawn short keeps at least this share of its width */
 
 typedef struct place_run {
     size_t first, n; /* into the draw order */
     int x0, x1, y0, y1;
-    int h;           /* median line height */
+    int h; /* median line height */
 } place_run;
 
 static int cmp_int(const void *a, const void *b)
@@ -219,9 +221,8 @@ static size_t cut_runs(const folio_page *pg, const folio_block *blocks, const si
         place_run *r = nr ? &runs[nr - 1] : NULL;
         if (r) {
             int h = median_height(pg, &idx[r->first], r->n, scratch);
-            bool joins = blk[s] == blk[s - 1] ||
-                         blocks_join(&blocks[blk[s - 1]], bh[blk[s - 1]], &blocks[blk[s]],
-                                     bh[blk[s]]);
+            bool joins = blk[s] == blk[s - 1] || blocks_join(&blocks[blk[s - 1]], bh[blk[s - 1]],
+                                                             &blocks[blk[s]], bh[blk[s]]);
             if (!joins || !continues(r, &pg->lines[idx[s - 1]], ln, h))
                 r = NULL;
         }

@@ -315,6 +315,73 @@ START_TEST(column_top_read_early_goes_after_its_column)
 }
 END_TEST
 
+/*
+ * d2-clinical-fax (folio): the footnote labels came back as a column of
+ * their own, 13 pixels left of their values, so every value was read after
+ * all the labels and the received and funding fields came out empty. Each
+ * label takes in the value on its row and starts a paragraph.
+ */
+START_TEST(label_column_takes_its_values)
+{
+    folio_page *pg = folio_page_new();
+    pg->source_path = folio_strdup("synthetic");
+    pg->n_lines = 7;
+    pg->lines = calloc(pg->n_lines, sizeof(folio_line));
+    const char *labels[] = {"收稿日期：", "基金项目：", "作者简介："};
+    const char *values[] = {"2022-03-09", "四川省科技计划项目(2020YFS0186)", "通信作者：孙鹏"};
+    for (int i = 0; i < 3; i++) {
+        folio_word l = word_at(labels[i], 134, 90, 1991 + 31 * i);
+        set_line(&pg->lines[i], labels[i], &l, 1);
+        pg->lines[i].block = 1;
+        folio_word v = word_at(values[i], 237, 300, 1993 + 31 * i);
+        set_line(&pg->lines[3 + i], values[i], &v, 1);
+        pg->lines[3 + i].block = pg->lines[3 + i].para = 2;
+    }
+    pg->lines[0].para_start = pg->lines[3].para_start = true;
+    folio_word c = word_at("本文引用格式：张慧敏", 134, 1299, 2081);
+    set_line(&pg->lines[6], "本文引用格式：张慧敏", &c, 1);
+    pg->lines[6].block = pg->lines[6].para = 3;
+    pg->lines[6].para_start = true;
+    folio_repair *r = folio_repair_create(NULL);
+    folio_error *err = folio_error_create();
+    ck_assert_int_eq(folio_layout_run(r, pg, err), 0);
+    ck_assert_uint_eq(pg->n_lines, 4);
+    ck_assert_str_eq(pg->lines[0].text, "收稿日期：2022-03-09");
+    ck_assert_str_eq(pg->lines[1].text, "基金项目：四川省科技计划项目(2020YFS0186)");
+    ck_assert_str_eq(pg->lines[2].text, "作者简介：通信作者：孙鹏");
+    ck_assert_uint_eq(pg->n_blocks, 4);
+    ck_assert_ptr_nonnull(strstr(pg->text, "2022-03-09\n\n基金项目："));
+    folio_page_destroy(&pg);
+    folio_error_destroy(&err);
+    folio_repair_destroy(&r);
+}
+END_TEST
+
+/* A short line ending in a colon that is no field label keeps to its column. */
+START_TEST(plain_line_ending_in_colon_is_no_label)
+{
+    folio_page *pg = folio_page_new();
+    pg->source_path = folio_strdup("synthetic");
+    pg->n_lines = 2;
+    pg->lines = calloc(pg->n_lines, sizeof(folio_line));
+    folio_word a = word_at("主要贡献如下：", 135, 250, 500),
+               b = word_at("的研究仍不充分", 420, 600, 500);
+    set_line(&pg->lines[0], "主要贡献如下：", &a, 1);
+    set_line(&pg->lines[1], "的研究仍不充分", &b, 1);
+    pg->lines[0].para_start = true;
+    pg->lines[1].block = pg->lines[1].para = 2;
+    pg->lines[1].para_start = true;
+    folio_repair *r = folio_repair_create(NULL);
+    folio_error *err = folio_error_create();
+    ck_assert_int_eq(folio_layout_run(r, pg, err), 0);
+    ck_assert_uint_eq(pg->n_lines, 2);
+    ck_assert_str_eq(pg->lines[0].text, "主要贡献如下：");
+    folio_page_destroy(&pg);
+    folio_error_destroy(&err);
+    folio_repair_destroy(&r);
+}
+END_TEST
+
 static Suite *layout_suite(void)
 {
     Suite *s = suite_create("layout");
@@ -326,6 +393,8 @@ static Suite *layout_suite(void)
     tcase_add_test(tc, straddling_run_goes_to_its_column);
     tcase_add_test(tc, line_read_after_the_line_below_goes_back);
     tcase_add_test(tc, column_top_read_early_goes_after_its_column);
+    tcase_add_test(tc, label_column_takes_its_values);
+    tcase_add_test(tc, plain_line_ending_in_colon_is_no_label);
     suite_add_tcase(s, tc);
     return s;
 }
