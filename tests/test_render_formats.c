@@ -709,6 +709,29 @@ static void add_zh_line(folio_page *pg, const char *text, int x, int y, int w, i
     ln->box = ln->words[0].box = (folio_box){x, y, w, h};
 }
 
+/* One Chinese line of a replayed page: its text and box in page pixels. */
+typedef struct zh_line_spec {
+    const char *text;
+    int x, y, w, h;
+} zh_line_spec;
+
+static void add_zh_lines(folio_page *pg, const zh_line_spec *ls, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        add_zh_line(pg, ls[i].text, ls[i].x, ls[i].y, ls[i].w, ls[i].h);
+}
+
+/* pdftotext must read pg's PDF as the page's lines in Folio's order. Destroys pg. */
+static void assert_pdf_reads_in_order(folio_page *pg, const char *name)
+{
+    char *dir = make_tmpdir(), *path = write_pdf(pg, dir, name);
+    char *got = pdf_text(path, false), *g = norm_reader(got), *lines = page_lines_text(pg);
+    char *want = norm_reader(lines);
+    ck_assert_str_eq(g, want);
+    free(got), free(g), free(lines), free(want), unlink(path), free(path), rmdir(dir), free(dir);
+    folio_page_destroy(&pg);
+}
+
 /*
  * The first page of d1-concrete (citetop scan) in small: a section heading
  * at the top of the left column, a paragraph below it at Chinese line
@@ -720,10 +743,7 @@ static void add_zh_line(folio_page *pg, const char *text, int x, int y, int w, i
 START_TEST(pdf_paragraph_order_survives_odd_line_boxes)
 {
     /* text and box (page pixels at 300 dpi, 2300 rows above cut off) of each line */
-    static const struct {
-        const char *text;
-        int x, y, w, h;
-    } ls[] = {
+    static const zh_line_spec ls[] = {
         {"关键词再生骨料混凝土冻融循环损伤演化寿命预测", 293, 0, 1278, 40},
         {"零引言", 201, 69, 118, 43},
         {"我国每年产生的建筑垃圾超过二十亿吨其中废弃", 285, 131, 917, 40},
@@ -744,19 +764,13 @@ START_TEST(pdf_paragraph_order_survives_odd_line_boxes)
     pg->width = 2480;
     pg->height = 1000;
     pg->pre.dpi_used = 300;
-    for (size_t i = 0; i < sizeof(ls) / sizeof(ls[0]); i++)
-        add_zh_line(pg, ls[i].text, ls[i].x, ls[i].y, ls[i].w, ls[i].h);
+    add_zh_lines(pg, ls, sizeof(ls) / sizeof(ls[0]));
     add_block(pg, 0, 1, "", "keywords_zh");
     add_block(pg, 1, 1, "", "heading");
     add_block(pg, 2, 7, "", "body");
     add_block(pg, 9, 4, "", "body");
     add_block(pg, 13, 2, "", "funding");
-    char *dir = make_tmpdir(), *path = write_pdf(pg, dir, "columns.pdf");
-    char *got = pdf_text(path, false), *g = norm_reader(got), *lines = page_lines_text(pg);
-    char *want = norm_reader(lines);
-    ck_assert_str_eq(g, want);
-    free(got), free(g), free(lines), free(want), unlink(path), free(path), rmdir(dir), free(dir);
-    folio_page_destroy(&pg);
+    assert_pdf_reads_in_order(pg, "columns.pdf");
 }
 END_TEST
 
@@ -771,10 +785,7 @@ END_TEST
  */
 START_TEST(pdf_narrow_gutter_keeps_columns_apart)
 {
-    static const struct {
-        const char *text;
-        int x, y, w, h;
-    } ls[] = {
+    static const zh_line_spec ls[] = {
         {"零引言", 134, 1559, 87, 29},
         {"我国每年产生的建筑垃圾超过二十亿吨其中废弃", 190, 1597, 626, 44},
         {"混凝土约占四成将废弃混凝土破碎筛分后制备再", 135, 1639, 687, 44},
@@ -792,18 +803,12 @@ START_TEST(pdf_narrow_gutter_keeps_columns_apart)
     pg->width = 1653;
     pg->height = 2338;
     pg->pre.dpi_used = 240;
-    for (size_t i = 0; i < sizeof(ls) / sizeof(ls[0]); i++)
-        add_zh_line(pg, ls[i].text, ls[i].x, ls[i].y, ls[i].w, ls[i].h);
+    add_zh_lines(pg, ls, sizeof(ls) / sizeof(ls[0]));
     add_block(pg, 0, 2, "", "body");
     for (size_t i = 2; i < 7; i++)
         add_block(pg, i, 1, "", "body");
     add_block(pg, 7, 5, "", "body");
-    char *dir = make_tmpdir(), *path = write_pdf(pg, dir, "gutter.pdf");
-    char *got = pdf_text(path, false), *g = norm_reader(got), *lines = page_lines_text(pg);
-    char *want = norm_reader(lines);
-    ck_assert_str_eq(g, want);
-    free(got), free(g), free(lines), free(want), unlink(path), free(path), rmdir(dir), free(dir);
-    folio_page_destroy(&pg);
+    assert_pdf_reads_in_order(pg, "gutter.pdf");
 }
 END_TEST
 
