@@ -89,12 +89,6 @@ static void count_scripts(cl_line *l)
     }
 }
 
-static int cmp_int(const void *a, const void *b)
-{
-    int x = *(const int *)a, y = *(const int *)b;
-    return (x > y) - (x < y);
-}
-
 /* The text frame (10th/90th percentile of line edges) and the median line height. */
 static int measure_frame(cl_ctx *c, int page_h)
 {
@@ -114,9 +108,9 @@ static int measure_frame(cl_ctx *c, int page_h)
         if (l->box.y + l->box.h > bottom)
             bottom = l->box.y + l->box.h;
     }
-    qsort(xs, m, sizeof(int), cmp_int);
-    qsort(xe, m, sizeof(int), cmp_int);
-    qsort(hs, m, sizeof(int), cmp_int);
+    qsort(xs, m, sizeof(int), folio_cmp_int);
+    qsort(xe, m, sizeof(int), folio_cmp_int);
+    qsort(hs, m, sizeof(int), folio_cmp_int);
     c->left = m ? xs[m / 10] : 0;
     c->right = m ? xe[m - 1 - m / 10] : 1;
     c->width = c->right > c->left ? c->right - c->left : 1;

@@ -3,9 +3,10 @@
  * The layout stage. Tesseract's page segmentation already returns blocks in
  * a reading order; this stage puts back the lines it misplaced (cut out of
  * a line straddling two columns, read before the line above them, read
- * inside the wrong column, or a value read apart from its field label), turns its paragraphs into
- * Folio's blocks, joins each paragraph's lines by the repair rules, and assembles the page text:
- * paragraphs separated by a blank line.
+ * inside the wrong column, or a value read apart from its field label),
+ * turns its paragraphs into Folio's blocks, joins each paragraph's lines by
+ * the repair rules, and assembles the page text: paragraphs separated by a
+ * blank line.
  */
 #include "layout.h"
 #include "labels.h"

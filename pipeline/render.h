@@ -72,7 +72,7 @@ const char *folio_text_lang(const char *s);
 /* Where the PDF's invisible text draws one line. */
 typedef struct folio_pdf_place {
     bool drawn;    /* the line is in one of the blocks drawn */
-    double height; /* ink height, page pixels, its font size comes from */
+    int height;    /* ink height, page pixels, its font size comes from */
     int bottom;    /* baseline, page pixels */
     int right;     /* where its text ends, page pixels: its box's end, or short of a
                       line of another column on the same row */

@@ -33,24 +33,19 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define HEIGHT_BREAK 1.4 /* blocks of other labels whose line heights differ more start a new run  \
-                          */
-#define GUTTER                                                                                     \
-    1.5              /* least gap before a line of another run on the row, in line heights         \
-                        (1.25 font sizes: poppler 22 joins lines up to one font size apart) */
-#define MIN_KEEP 0.8 /* a line drawn short keeps at least this share of its width */
+/* Blocks of other labels whose line heights differ more than this start a new run. */
+#define HEIGHT_BREAK 1.4
+/* Least gap before a line of another run on the row, in line heights (1.25 font sizes:
+ * poppler 22 joins lines up to about one font size apart). */
+#define GUTTER 1.5
+/* A line drawn short keeps at least this share of its width. */
+#define MIN_KEEP 0.8
 
 typedef struct place_run {
     size_t first, n; /* into the draw order */
-    int x0, x1, y0, y1;
-    int h; /* median line height */
+    folio_box box;   /* union of its lines' boxes */
+    int h;           /* median line height */
 } place_run;
-
-static int cmp_int(const void *a, const void *b)
-{
-    int x = *(const int *)a, y = *(const int *)b;
-    return (x > y) - (x < y);
-}
 
 /* Lower median of the heights of lines idx[0..n); scratch holds n ints. */
 static int median_height(const folio_page *pg, const size_t *idx, size_t n, int *scratch)
@@ -61,7 +56,7 @@ static int median_height(const folio_page *pg, const size_t *idx, size_t n, int 
             scratch[k++] = pg->lines[idx[i]].box.h;
     if (k == 0)
         return 1;
-    qsort(scratch, k, sizeof(*scratch), cmp_int);
+    qsort(scratch, k, sizeof(*scratch), folio_cmp_int);
     return scratch[(k - 1) / 2];
 }
 
@@ -78,9 +73,9 @@ static int overlap(int a0, int a1, int b0, int b1)
  */
 static bool continues(const place_run *r, const folio_line *prev, const folio_line *ln, int h)
 {
-    const folio_box *b = &ln->box, *p = &prev->box;
-    int narrow = b->w < r->x1 - r->x0 ? b->w : r->x1 - r->x0;
-    if (narrow <= 0 || 2 * overlap(r->x0, r->x1, b->x, b->x + b->w) < narrow)
+    const folio_box *b = &ln->box, *p = &prev->box, *rb = &r->box;
+    int narrow = b->w < rb->w ? b->w : rb->w;
+    if (narrow <= 0 || 2 * overlap(rb->x, rb->x + rb->w, b->x, b->x + b->w) < narrow)
         return false;
     if (2 * b->y + b->h <= 2 * p->y + p->h + h / 2)
         return false;
@@ -94,19 +89,6 @@ static bool blocks_join(const folio_block *a, int ha, const folio_block *b, int 
     if (same)
         return true;
     return ha > 0 && hb > 0 && ha <= HEIGHT_BREAK * hb && hb <= HEIGHT_BREAK * ha;
-}
-
-static void run_add(place_run *r, const folio_box *b)
-{
-    if (r->n == 0) {
-        r->x0 = b->x, r->x1 = b->x + b->w, r->y0 = b->y, r->y1 = b->y + b->h;
-    } else {
-        r->x0 = b->x < r->x0 ? b->x : r->x0;
-        r->x1 = b->x + b->w > r->x1 ? b->x + b->w : r->x1;
-        r->y0 = b->y < r->y0 ? b->y : r->y0;
-        r->y1 = b->y + b->h > r->y1 ? b->y + b->h : r->y1;
-    }
-    r->n++;
 }
 
 /* Is the line's box much taller than its run's lines? */
@@ -148,7 +130,7 @@ static int baseline(const folio_page *pg, const size_t *idx, size_t n, size_t j,
  * least GUTTER line heights to its right on a shared row; INT_MAX when b is
  * not beside a on the right.
  */
-static int end_before(const folio_box *a, double ha, const folio_box *b, double hb)
+static int end_before(const folio_box *a, int ha, const folio_box *b, int hb)
 {
     int low = a->h < b->h ? a->h : b->h;
     if (2 * overlap(a->y, a->y + a->h, b->y, b->y + b->h) < low || 2 * b->x < 2 * a->x + a->w)
@@ -163,8 +145,8 @@ static int end_before(const folio_box *a, double ha, const folio_box *b, double 
 /*
  * A line whose end comes closer than GUTTER line heights to a line of
  * another run on the same row (a gutter narrowed by a low-resolution scan)
- * is drawn short of it: extractors pull a word less than a third of a font
- * size beside a block into it, whatever its size.
+ * is drawn short of it: poppler 22 reads such a pair as one line, whatever
+ * the two font sizes.
  */
 static void set_ends(const folio_page *pg, const size_t *idx, size_t k, const size_t *run_of,
                      folio_pdf_place *out)
@@ -231,7 +213,8 @@ static size_t cut_runs(const folio_page *pg, const folio_block *blocks, const si
             memset(r, 0, sizeof(*r));
             r->first = s;
         }
-        run_add(r, &ln->box);
+        r->box = folio_box_union(r->box, ln->box);
+        r->n++;
     }
     return nr;
 }

@@ -67,5 +67,7 @@ bool folio_is_latin(uint32_t cp);
 bool folio_is_space(uint32_t cp);
 /** Add the Han characters and the Latin letters of UTF-8 s (NULL: none) to *han and *latin. */
 void folio_count_scripts(const char *s, size_t *han, size_t *latin);
+/** qsort comparator for int, ascending. */
+int folio_cmp_int(const void *a, const void *b);
 
 #endif /* FOLIO_TEXT_H */
