@@ -92,14 +92,8 @@ static char *capture(const char *cmd)
 {
     FILE *p = popen(cmd, "r");
     ck_assert_ptr_nonnull(p);
-    size_t cap = 1 << 16, len = 0, n;
-    char *s = malloc(cap);
-    while ((n = fread(s + len, 1, cap - len - 1, p)) > 0) {
-        len += n;
-        if (cap - len < 2)
-            s = realloc(s, cap *= 2);
-    }
-    s[len] = '\0';
+    char *s = read_stream(p, NULL);
+    ck_assert_ptr_nonnull(s);
     ck_assert_msg(pclose(p) == 0, "`%s` succeeds", cmd);
     return s;
 }

@@ -224,6 +224,58 @@ static char *line_words(const folio_line *ln)
     return s;
 }
 
+/* The seed's head recognized, for the second-pass tests to damage a line of and re-read. */
+typedef struct recheck_fx {
+    folio_error *err;
+    folio_ocr *o;
+    PIX *pix;
+    folio_page *pg;
+    folio_ocr_map map;
+} recheck_fx;
+
+static void recheck_setup(recheck_fx *fx)
+{
+    fx->err = folio_error_create();
+    fx->o = folio_ocr_create(NULL, "chi_sim+eng", NULL, fx->err);
+    ck_assert_msg(fx->o != NULL, "%s", folio_error_message(fx->err));
+    fx->pix = pixRead(sample_path("seed-head.png"));
+    fx->pg = folio_page_new();
+    fx->pg->source_path = folio_strdup("seed-head.png");
+    fx->map = (folio_ocr_map){1, 0, 0};
+    ck_assert_int_eq(folio_ocr_recognize(fx->o, fx->pix, 300, &fx->map, 0, false, fx->pg, fx->err),
+                     0);
+}
+
+/* Run the second pass with a Chinese-only engine; it must re-read at least one span. */
+static void recheck_run(recheck_fx *fx)
+{
+    TessBaseAPI *zh = TessBaseAPICreate();
+    ck_assert_int_eq(TessBaseAPIInit2(zh, NULL, "chi_sim", OEM_LSTM_ONLY), 0);
+    TessBaseAPISetPageSegMode(zh, PSM_SINGLE_LINE);
+    folio_recheck_stats st = {0, 0};
+    ck_assert_int_eq(folio_recheck_page(zh, fx->pix, &fx->map, 0, fx->pg, &st), 0);
+    ck_assert_int_ge(st.spans, 1);
+    TessBaseAPIEnd(zh);
+    TessBaseAPIDelete(zh);
+}
+
+static void recheck_teardown(recheck_fx *fx)
+{
+    folio_page_destroy(&fx->pg);
+    pixDestroy(&fx->pix);
+    folio_ocr_destroy(&fx->o);
+    folio_error_destroy(&fx->err);
+}
+
+/* Make w a low-confidence Latin word, as the eng model leaves a Chinese word it misread. */
+static void make_garbage(folio_word *w)
+{
+    free(w->text);
+    w->text = folio_strdup("KALLA");
+    w->conf = 1;
+    w->script = FOLIO_SCRIPT_LATIN;
+}
+
 /*
  * d4-economics-citetop-rotated (folio, e0e5f98): a misread word's box ran
  * over half of the next word, the crop read that word's text too, and it
@@ -234,14 +286,9 @@ static char *line_words(const folio_line *ln)
  */
 START_TEST(recheck_crop_stops_at_the_next_word)
 {
-    folio_error *err = folio_error_create();
-    folio_ocr *o = folio_ocr_create(NULL, "chi_sim+eng", NULL, err);
-    ck_assert_msg(o != NULL, "%s", folio_error_message(err));
-    PIX *pix = pixRead(sample_path("seed-head.png"));
-    folio_page *pg = folio_page_new();
-    pg->source_path = folio_strdup("seed-head.png");
-    folio_ocr_map map = {1, 0, 0};
-    ck_assert_int_eq(folio_ocr_recognize(o, pix, 300, &map, 0, false, pg, err), 0);
+    recheck_fx fx;
+    recheck_setup(&fx);
+    folio_page *pg = fx.pg;
     folio_line *ln = NULL;
     for (size_t i = 0; i < pg->n_lines && !ln; i++) {
         folio_line *c = &pg->lines[i];
@@ -255,28 +302,15 @@ START_TEST(recheck_crop_stops_at_the_next_word)
     ck_assert_uint_eq(folio_utf8_len(head), 2);
     char *before = line_words(ln);
     folio_word *w = &ln->words[0], *next = &ln->words[2];
-    free(w->text);
-    w->text = folio_strdup("KALLA");
-    w->conf = 1;
-    w->script = FOLIO_SCRIPT_LATIN;
+    make_garbage(w);
     w->box.w = next->box.x + next->box.w / 2 - w->box.x;
-    TessBaseAPI *zh = TessBaseAPICreate();
-    ck_assert_int_eq(TessBaseAPIInit2(zh, NULL, "chi_sim", OEM_LSTM_ONLY), 0);
-    TessBaseAPISetPageSegMode(zh, PSM_SINGLE_LINE);
-    folio_recheck_stats st = {0, 0};
-    ck_assert_int_eq(folio_recheck_page(zh, pix, &map, 0, pg, &st), 0);
-    ck_assert_int_ge(st.spans, 1);
+    recheck_run(&fx);
     char *after = line_words(ln);
     ck_assert_msg(count_in(after, head) == count_in(before, head), "'%s' became '%s'", before,
                   after);
     free(before);
     free(after);
-    TessBaseAPIEnd(zh);
-    TessBaseAPIDelete(zh);
-    folio_page_destroy(&pg);
-    pixDestroy(&pix);
-    folio_ocr_destroy(&o);
-    folio_error_destroy(&err);
+    recheck_teardown(&fx);
 }
 END_TEST
 
@@ -288,14 +322,9 @@ END_TEST
  */
 START_TEST(recheck_crop_leaves_out_the_row_above)
 {
-    folio_error *err = folio_error_create();
-    folio_ocr *o = folio_ocr_create(NULL, "chi_sim+eng", NULL, err);
-    ck_assert_msg(o != NULL, "%s", folio_error_message(err));
-    PIX *pix = pixRead(sample_path("seed-head.png"));
-    folio_page *pg = folio_page_new();
-    pg->source_path = folio_strdup("seed-head.png");
-    folio_ocr_map map = {1, 0, 0};
-    ck_assert_int_eq(folio_ocr_recognize(o, pix, 300, &map, 0, false, pg, err), 0);
+    recheck_fx fx;
+    recheck_setup(&fx);
+    folio_page *pg = fx.pg;
     size_t li = 0;
     for (size_t i = 1; i < pg->n_lines && !li; i++) {
         const folio_line *c = &pg->lines[i], *up = &pg->lines[i - 1];
@@ -313,30 +342,17 @@ START_TEST(recheck_crop_leaves_out_the_row_above)
     memcpy(above, up->words[0].text, 6);
     folio_word *w = &ln->words[0];
     int bottom = w->box.y + w->box.h;
-    free(w->text);
-    w->text = folio_strdup("KALLA");
-    w->conf = 1;
-    w->script = FOLIO_SCRIPT_LATIN;
+    make_garbage(w);
     w->box.y = up->box.y;
     w->box.h = bottom - up->box.y;
     ln->box.h = ln->box.y + ln->box.h - up->box.y;
     ln->box.y = up->box.y;
-    TessBaseAPI *zh = TessBaseAPICreate();
-    ck_assert_int_eq(TessBaseAPIInit2(zh, NULL, "chi_sim", OEM_LSTM_ONLY), 0);
-    TessBaseAPISetPageSegMode(zh, PSM_SINGLE_LINE);
-    folio_recheck_stats st = {0, 0};
-    ck_assert_int_eq(folio_recheck_page(zh, pix, &map, 0, pg, &st), 0);
-    ck_assert_int_ge(st.spans, 1);
+    recheck_run(&fx);
     char *after = line_words(ln);
     ck_assert_msg(count_in(after, head) == 1 && count_in(after, above) == 0,
                   "the row read, '%s', should hold '%s' and not '%s'", after, head, above);
     free(after);
-    TessBaseAPIEnd(zh);
-    TessBaseAPIDelete(zh);
-    folio_page_destroy(&pg);
-    pixDestroy(&pix);
-    folio_ocr_destroy(&o);
-    folio_error_destroy(&err);
+    recheck_teardown(&fx);
 }
 END_TEST
 

@@ -23,31 +23,36 @@ static inline const char *sample_path(const char *name)
     return buf;
 }
 
+/* Read stream f to its end (NUL-terminated; *plen: its length, may be NULL). Caller frees;
+ * NULL when out of memory. Does not close f. */
+static inline char *read_stream(FILE *f, size_t *plen)
+{
+    size_t cap = 4096, len = 0, n;
+    char *s = malloc(cap);
+    while (s && (n = fread(s + len, 1, cap - len - 1, f)) > 0) {
+        len += n;
+        if (cap - len < 2) {
+            char *p = realloc(s, cap *= 2);
+            if (!p)
+                free(s);
+            s = p;
+        }
+    }
+    if (s)
+        s[len] = '\0';
+    if (plen)
+        *plen = len;
+    return s;
+}
+
 /* Read a whole file; caller frees. NULL if unreadable. */
 static inline char *slurp(const char *path, size_t *plen)
 {
     FILE *f = fopen(path, "rb");
     if (!f)
         return NULL;
-    size_t cap = 4096, len = 0;
-    char *s = malloc(cap);
-    size_t n;
-    while (s && (n = fread(s + len, 1, cap - len - 1, f)) > 0) {
-        len += n;
-        if (cap - len < 2) {
-            char *p = realloc(s, cap *= 2);
-            if (!p) {
-                free(s);
-                s = NULL;
-            }
-            s = p;
-        }
-    }
+    char *s = read_stream(f, plen);
     fclose(f);
-    if (s)
-        s[len] = '\0';
-    if (plen)
-        *plen = len;
     return s;
 }
 
@@ -73,14 +78,8 @@ static inline int run_folio(const char *args, char **out, char **errout)
     snprintf(cmd, sizeof(cmd), "%s %s 2>%s", bin ? bin : "./folio", args, errfile);
     FILE *p = popen(cmd, "r");
     ck_assert_ptr_nonnull(p);
-    size_t cap = 1 << 16, len = 0, n;
-    char *s = malloc(cap);
-    while ((n = fread(s + len, 1, cap - len - 1, p)) > 0) {
-        len += n;
-        if (cap - len < 2)
-            s = realloc(s, cap *= 2);
-    }
-    s[len] = '\0';
+    char *s = read_stream(p, NULL);
+    ck_assert_ptr_nonnull(s);
     int st = pclose(p);
     if (out)
         *out = s;
