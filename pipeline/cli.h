@@ -49,6 +49,7 @@ enum {
     FOLIO_OPT_NO_RESCALE,
     FOLIO_OPT_NO_SECOND,
     FOLIO_OPT_NO_REREAD,
+    FOLIO_OPT_NO_ROUTING,
 };
 
 #define FOLIO_CLI_CONVERSION_OPTIONS                                                           \
@@ -64,7 +65,8 @@ enum {
         {"no-binarize", no_argument, NULL, FOLIO_OPT_NO_BINARIZE},                             \
         {"no-rescale", no_argument, NULL, FOLIO_OPT_NO_RESCALE},                               \
         {"no-second-pass", no_argument, NULL, FOLIO_OPT_NO_SECOND},                             \
-        {"no-reread", no_argument, NULL, FOLIO_OPT_NO_REREAD}
+        {"no-reread", no_argument, NULL, FOLIO_OPT_NO_REREAD},                                 \
+        {"no-line-routing", no_argument, NULL, FOLIO_OPT_NO_ROUTING}
 
 #define FOLIO_CLI_CONVERSION_HELP                                                              \
     "      --lang LANGS         Tesseract languages (default chi_sim+eng)\n"                   \
@@ -74,6 +76,7 @@ enum {
     "      --timeout SECONDS    give up on a page after this long (default: no limit)\n"       \
     "      --no-orient --no-deskew --no-crop --no-background --no-rescale\n"                  \
     "      --no-second-pass --no-reread   switch single steps off (see README)\n"               \
+    "      --no-line-routing    let Tesseract try both languages on each line\n"             \
     "      --binarize           hand Tesseract Folio's own black-and-white image\n"            \
     "                           instead of the cleaned gray one (--no-binarize: default)\n"
 

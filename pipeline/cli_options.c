@@ -38,6 +38,7 @@ static bool *step_flag(int c, folio_convert_params *conv, bool *value)
     case FOLIO_OPT_NO_RESCALE: return &conv->rescale;
     case FOLIO_OPT_NO_SECOND: return &conv->second_pass;
     case FOLIO_OPT_NO_REREAD: return &conv->reread;
+    case FOLIO_OPT_NO_ROUTING: return &conv->route_lines;
     case FOLIO_OPT_BINARIZE: *value = true; return &conv->binarize;
     default: return NULL;
     }

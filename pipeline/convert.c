@@ -46,7 +46,7 @@ void folio_convert_params_init(folio_convert_params *p)
 {
     memset(p, 0, sizeof(*p));
     p->orient = p->deskew = p->crop = p->background = true;
-    p->rescale = p->second_pass = p->reread = true;
+    p->rescale = p->second_pass = p->reread = p->route_lines = true;
     p->binarize = false; /* measured: BENCHMARKS.md, preprocessing ablation */
 }
 
@@ -259,6 +259,7 @@ static int run_stages(folio_engine *e, folio_page *pg, PIX *pix, int dpi_tag,
     map.off_y = pg->pre.crop[1];
     t = now_ms();
     choose_invert(e, pg, work);
+    folio_ocr_set_routing(e->ocr, p->route_lines);
     rc = folio_ocr_recognize(e->ocr, work, pg->pre.dpi_used, &map, deadline_ms, p->second_pass, pg,
                              err);
     if (!rc)

@@ -340,6 +340,25 @@ static bool directly_above(const folio_box *a, const folio_box *b)
 }
 
 /*
+ * The first line of the block that line p (read before line i) is in, when
+ * line i stands directly above it: a block's wrapped first line that the
+ * layout read after the block (d1 citetop rotated: the citation box's
+ * Chinese line, read after its own last words and the English citation).
+ * NO_LINE otherwise.
+ */
+static size_t block_top_below(const folio_page *pg, size_t i, size_t p)
+{
+    size_t q = p;
+    while (q > 0 && pg->lines[q - 1].block == pg->lines[p].block)
+        q--;
+    while (q < p && is_blank(&pg->lines[q]))
+        q++;
+    if (q == p || pg->lines[i].block == pg->lines[p].block)
+        return NO_LINE;
+    return directly_above(&pg->lines[i].box, &pg->lines[q].box) ? q : NO_LINE;
+}
+
+/*
  * A line read after the line directly below it goes back above it. When the
  * upper line runs at least as far right as the lower one, the lower line
  * continues it (a paragraph Tesseract cut into two blocks) and joins its
@@ -349,7 +368,9 @@ static int raise_lines_read_late(folio_page *pg)
 {
     for (size_t i = 1; i < pg->n_lines; i++) {
         size_t p = is_blank(&pg->lines[i]) ? NO_LINE : prev_text_line(pg, i);
-        if (p == NO_LINE || !directly_above(&pg->lines[i].box, &pg->lines[p].box))
+        if (p != NO_LINE && !directly_above(&pg->lines[i].box, &pg->lines[p].box))
+            p = block_top_below(pg, i, p);
+        if (p == NO_LINE)
             continue;
         if (move_run(pg, i, i, p, true))
             return FOLIO_ENOMEM;

@@ -6,6 +6,7 @@
  * pages run in parallel across workers instead of fighting inside one.
  */
 #include "ocr.h"
+#include "ocr_route.h"
 #include "ocr_split.h"
 #include "recheck.h"
 #include "text.h"
@@ -26,12 +27,21 @@ double folio_ocr_now_ms(void)
 
 #define ROW_PAD 0.3 /* padding around a row read alone, of its height */
 
+/* The line handles: chi_sim alone for the second pass and for routed Chinese
+ * lines, eng alone for routed Latin lines; each made on first use. */
+enum { LINE_ZH, LINE_EN, LINE_HANDLES };
+static const char *const line_lang[LINE_HANDLES] = {"chi_sim", "eng"};
+
 struct folio_ocr {
     TessBaseAPI *api;
-    TessBaseAPI *zh; /* chi_sim alone, single line: the second pass; made on first use */
-    bool zh_failed;
+    TessBaseAPI *line[LINE_HANDLES];
+    bool line_failed[LINE_HANDLES];
+    bool can_route; /* the languages are chi_sim+eng */
+    bool route;     /* read a page line by line, each with the model it looks like */
+    bool invert;
     char *datapath;
-    char *tessdata; /* as given, for the second handle */
+    char *tessdata; /* as given, for the line handles */
+    char *config;   /* as given, for the line handles */
 };
 
 /*
@@ -92,22 +102,36 @@ folio_ocr *folio_ocr_create(const char *tessdata, const char *lang, const char *
     TessBaseAPISetPageSegMode(o->api, PSM_AUTO);
     o->datapath = folio_strdup(TessBaseAPIGetDatapath(o->api));
     o->tessdata = folio_strdup(tessdata);
-    o->zh_failed = !strstr(lang, "chi_sim");
+    o->config = folio_strdup(config);
+    o->line_failed[LINE_ZH] = !strstr(lang, "chi_sim");
+    o->can_route = strcmp(lang, "chi_sim+eng") == 0 || strcmp(lang, "eng+chi_sim") == 0;
+    o->route = o->can_route;
     return o;
+}
+
+void folio_ocr_set_routing(folio_ocr *o, bool on)
+{
+    if (o)
+        o->route = on && o->can_route;
 }
 
 void folio_ocr_set_invert(folio_ocr *o, bool on)
 {
-    if (o && o->api)
-        TessBaseAPISetVariable(o->api, "tessedit_do_invert", on ? "1" : "0");
+    if (!o)
+        return;
+    o->invert = on;
+    TessBaseAPI *apis[1 + LINE_HANDLES] = {o->api, o->line[LINE_ZH], o->line[LINE_EN]};
+    for (int i = 0; i < 1 + LINE_HANDLES; i++)
+        if (apis[i])
+            TessBaseAPISetVariable(apis[i], "tessedit_do_invert", on ? "1" : "0");
 }
 
 void folio_ocr_destroy(folio_ocr **po)
 {
     if (!po || !*po)
         return;
-    TessBaseAPI *apis[2] = {(*po)->api, (*po)->zh};
-    for (int i = 0; i < 2; i++) {
+    TessBaseAPI *apis[1 + LINE_HANDLES] = {(*po)->api, (*po)->line[LINE_ZH], (*po)->line[LINE_EN]};
+    for (int i = 0; i < 1 + LINE_HANDLES; i++) {
         if (apis[i]) {
             TessBaseAPIEnd(apis[i]);
             TessBaseAPIDelete(apis[i]);
@@ -115,6 +139,7 @@ void folio_ocr_destroy(folio_ocr **po)
     }
     free((*po)->datapath);
     free((*po)->tessdata);
+    free((*po)->config);
     free(*po);
     *po = NULL;
 }
@@ -291,23 +316,32 @@ static int walk(collect *c, TessResultIterator *ri)
     return 0;
 }
 
-/* The second-pass handle, created on first use; NULL if it cannot be had. */
-static TessBaseAPI *zh_handle(folio_ocr *o)
+/* Line handle k, single-line mode, made on first use with the page
+ * handle's config; NULL if it cannot be had. */
+static TessBaseAPI *line_handle(folio_ocr *o, int k)
 {
-    if (o->zh || o->zh_failed)
-        return o->zh;
-    o->zh = TessBaseAPICreate();
-    if (o->zh)
-        quiet_tesseract(o->zh);
-    if (!o->zh || TessBaseAPIInit2(o->zh, o->tessdata, "chi_sim", OEM_LSTM_ONLY) != 0) {
-        if (o->zh)
-            TessBaseAPIDelete(o->zh);
-        o->zh = NULL;
-        o->zh_failed = true;
+    if (o->line[k] || o->line_failed[k])
+        return o->line[k];
+    TessBaseAPI *h = TessBaseAPICreate();
+    if (h)
+        quiet_tesseract(h);
+    char *configs[1] = {o->config};
+    if (!h || TessBaseAPIInit1(h, o->tessdata, line_lang[k], OEM_LSTM_ONLY, configs,
+                               o->config ? 1 : 0) != 0) {
+        if (h)
+            TessBaseAPIDelete(h);
+        o->line_failed[k] = true;
         return NULL;
     }
-    TessBaseAPISetPageSegMode(o->zh, PSM_SINGLE_LINE);
-    return o->zh;
+    TessBaseAPISetPageSegMode(h, PSM_SINGLE_LINE);
+    TessBaseAPISetVariable(h, "tessedit_do_invert", o->invert ? "1" : "0");
+    o->line[k] = h;
+    return h;
+}
+
+static TessBaseAPI *zh_handle(folio_ocr *o)
+{
+    return line_handle(o, LINE_ZH);
 }
 
 static int second_pass(folio_ocr *o, PIX *pix, int dpi, const folio_ocr_map *map,
@@ -338,20 +372,213 @@ int folio_ocr_read_lines(folio_ocr *o, PIX *pix, int dpi, const folio_ocr_map *m
     if (!o || !pix || !map || n == 0)
         return 0;
     limit_openmp();
-    TessBaseAPI *zh = zh_handle(o);
-    if (!zh)
+    TessBaseAPI *h = zh_handle(o);
+    if (!h)
         return FOLIO_EENGINE;
+    TessBaseAPISetImage2(h, pix);
     if (dpi > 0)
-        TessBaseAPISetSourceResolution(zh, dpi);
-    TessBaseAPISetImage2(zh, pix);
+        TessBaseAPISetSourceResolution(h, dpi);
     int rc = 0;
     for (size_t i = 0; i < n && rc == 0; i++) {
         if (deadline_ms > 0 && folio_ocr_now_ms() >= deadline_ms)
             rc = FOLIO_ELIMIT;
         else
-            texts[i] = folio_recheck_read(zh, pix, map, boxes[i], (float)boxes[i].h, &confs[i]);
+            texts[i] = folio_recheck_read(h, pix, map, boxes[i], (float)boxes[i].h, &confs[i]);
     }
-    TessBaseAPIClear(zh);
+    TessBaseAPIClear(h);
+    return rc;
+}
+
+/* ---- reading line by line, each line with the model it looks like ----- */
+
+#define LINE_PAD 0.2   /* padding around a routed line, of its height */
+#define MIN_LINE_PX 12 /* layout rows thinner than this are rules, not print */
+
+typedef struct reading {
+    TessBaseAPI *h; /* holds the result; NULL: nothing read */
+    char *text;     /* the reading on one line, trimmed (owned) */
+    float conf;
+} reading;
+
+/* Read rect r of the image set on h; its result stays in h. \return 0 or
+ * FOLIO_ENOMEM (a failed recognition leaves rd->h NULL). */
+static int read_rect(TessBaseAPI *h, const l_int32 *r, reading *rd)
+{
+    rd->h = NULL;
+    TessBaseAPISetRectangle(h, r[0], r[1], r[2], r[3]);
+    if (TessBaseAPIRecognize(h, NULL) != 0)
+        return 0;
+    char *t = TessBaseAPIGetUTF8Text(h);
+    for (char *q = t; q && *q; q++)
+        *q = *q == '\n' ? ' ' : *q;
+    rd->text = folio_strtrim(t ? t : "");
+    if (t)
+        TessDeleteText(t);
+    if (!rd->text)
+        return FOLIO_ENOMEM;
+    rd->conf = (float)TessBaseAPIMeanTextConf(h);
+    rd->h = h;
+    return 0;
+}
+
+/* Pixels of pix around the line box l,t,r,b of the layout, padded. */
+static bool line_rect(PIX *pix, int l, int t, int r, int b, l_int32 *rect)
+{
+    int p = (int)((b - t) * LINE_PAD) + 2;
+    int x0 = l - p < 0 ? 0 : l - p, y0 = t - p < 0 ? 0 : t - p;
+    int x1 = r + p > pixGetWidth(pix) ? pixGetWidth(pix) : r + p;
+    int y1 = b + p > pixGetHeight(pix) ? pixGetHeight(pix) : b + p;
+    rect[0] = x0, rect[1] = y0, rect[2] = x1 - x0, rect[3] = y1 - y0;
+    return rect[2] >= 4 && rect[3] >= 4;
+}
+
+/*
+ * Read the line pi is at with the model its print looks like, and with the
+ * other one too when that reading is in doubt (ocr_route.h). *keep gets
+ * the reading kept (its text owned by the caller; h NULL when nothing was
+ * read). \return 0 or FOLIO_ENOMEM.
+ */
+static int read_routed_line(folio_ocr *o, PIX *pix, const TessPageIterator *pi, reading *keep)
+{
+    memset(keep, 0, sizeof(*keep));
+    int l = 0, t = 0, r = 0, b = 0;
+    l_int32 rect[4];
+    if (!TessPageIteratorBoundingBox(pi, RIL_TEXTLINE, &l, &t, &r, &b) || b - t < MIN_LINE_PX ||
+        !line_rect(pix, l, t, r, b, rect))
+        return 0;
+    struct Pix *bin = TessPageIteratorGetBinaryImage(pi, RIL_TEXTLINE);
+    bool latin = folio_route_looks_latin(folio_route_strokes(bin));
+    pixDestroy(&bin);
+    reading first = {0}, second = {0};
+    if (read_rect(o->line[latin ? LINE_EN : LINE_ZH], rect, &first))
+        return FOLIO_ENOMEM;
+    if (!first.h || folio_route_doubt(latin, first.text, first.conf)) {
+        if (read_rect(o->line[latin ? LINE_ZH : LINE_EN], rect, &second)) {
+            free(first.text);
+            return FOLIO_ENOMEM;
+        }
+        if (second.h && (!first.h || folio_route_score(!latin, second.text, second.conf) >
+                                         folio_route_score(latin, first.text, first.conf))) {
+            free(first.text);
+            *keep = second;
+            return 0;
+        }
+        free(second.text);
+    }
+    *keep = first;
+    return 0;
+}
+
+/* Append the words of the reading held by h to the line just started. */
+static int add_reading(collect *c, TessBaseAPI *h)
+{
+    TessResultIterator *ri = TessBaseAPIGetIterator(h);
+    if (!ri)
+        return 0;
+    TessPageIterator *wpi = TessResultIteratorGetPageIterator(ri);
+    int rc = 0;
+    do
+        rc = add_word(c, ri, wpi);
+    while (rc == 0 && TessPageIteratorNext(wpi, RIL_WORD));
+    TessResultIteratorDelete(ri);
+    return rc;
+}
+
+static bool is_text_block(const TessPageIterator *pi)
+{
+    switch (TessPageIteratorBlockType(pi)) {
+    case PT_FLOWING_IMAGE:
+    case PT_HEADING_IMAGE:
+    case PT_PULLOUT_IMAGE:
+    case PT_HORZ_LINE:
+    case PT_VERT_LINE:
+    case PT_NOISE:
+    case PT_UNKNOWN: return false;
+    default: return true;
+    }
+}
+
+/* Cut box b back to the line box l where they overlap. A line read alone
+ * gives its words the height of the padded crop (d1 citetop rotated: the
+ * authors' names 58 px tall in a 45 px line), which misleads the crops of
+ * the second pass; the layout's line box is tight. */
+static void clip_to(folio_box *b, const folio_box *l)
+{
+    int x0 = b->x > l->x ? b->x : l->x, y0 = b->y > l->y ? b->y : l->y;
+    int x1 = b->x + b->w < l->x + l->w ? b->x + b->w : l->x + l->w;
+    int y1 = b->y + b->h < l->y + l->h ? b->y + b->h : l->y + l->h;
+    if (x1 > x0 && y1 > y0)
+        *b = (folio_box){x0, y0, x1 - x0, y1 - y0};
+}
+
+/*
+ * Keep the line pi is at as a new line of pg, with the reading rd (its text
+ * taken; h NULL: a line with no words, as Tesseract's own page reading keeps
+ * rules and unreadable rows, which the layout stage uses as separators).
+ */
+static int keep_routed_line(collect *c, const TessPageIterator *pi, reading *rd, int para)
+{
+    if ((TessPageIteratorIsAtBeginningOf(pi, RIL_BLOCK) && start_block(c, pi)) ||
+        start_line(c, pi, para < 0 ? 0 : para, TessPageIteratorIsAtBeginningOf(pi, RIL_PARA))) {
+        free(rd->text);
+        return FOLIO_ENOMEM;
+    }
+    folio_line *ln = &c->pg->lines[c->pg->n_lines - 1];
+    free(ln->text);
+    ln->text = rd->text ? rd->text : folio_strdup("");
+    if (!ln->text)
+        return FOLIO_ENOMEM;
+    int rc = rd->h ? add_reading(c, rd->h) : 0;
+    for (size_t j = 0; rc == 0 && j < ln->n_words; j++)
+        clip_to(&ln->words[j].box, &ln->box);
+    return rc;
+}
+
+/*
+ * Tesseract's page layout of the image set on o->api, then each text line
+ * read alone by read_routed_line: blocks, paragraphs and line boxes come
+ * from the layout, words from the line readings. \return 0,
+ * FOLIO_ENOMEM or FOLIO_ELIMIT (err not set).
+ */
+static int walk_routed(folio_ocr *o, collect *c, PIX *pix, double deadline_ms)
+{
+    TessPageIterator *pi = TessBaseAPIAnalyseLayout(o->api);
+    if (!pi)
+        return 0;
+    int para = -1, rc = 0;
+    do {
+        if (deadline_ms > 0 && folio_ocr_now_ms() >= deadline_ms) {
+            rc = FOLIO_ELIMIT;
+            break;
+        }
+        if (TessPageIteratorIsAtBeginningOf(pi, RIL_PARA))
+            para++;
+        reading rd = {0};
+        if (is_text_block(pi))
+            rc = read_routed_line(o, pix, pi, &rd);
+        if (rc == 0)
+            rc = keep_routed_line(c, pi, &rd, para);
+    } while (rc == 0 && TessPageIteratorNext(pi, RIL_TEXTLINE));
+    TessPageIteratorDelete(pi);
+    return rc;
+}
+
+/* Can this page be read line by line? Both line handles are needed. */
+static bool routing_ready(folio_ocr *o)
+{
+    return o->route && line_handle(o, LINE_ZH) && line_handle(o, LINE_EN);
+}
+
+static int read_page_routed(folio_ocr *o, PIX *pix, int dpi, collect *c, double deadline_ms)
+{
+    for (int k = 0; k < LINE_HANDLES; k++) {
+        TessBaseAPISetImage2(o->line[k], pix);
+        if (dpi > 0)
+            TessBaseAPISetSourceResolution(o->line[k], dpi);
+    }
+    int rc = walk_routed(o, c, pix, deadline_ms);
+    for (int k = 0; k < LINE_HANDLES; k++)
+        TessBaseAPIClear(o->line[k]);
     return rc;
 }
 
@@ -375,11 +602,26 @@ static int recognize(folio_ocr *o, PIX *pix, int dpi, const folio_ocr_map *map, 
     TessBaseAPISetPageSegMode(o->api, rect ? PSM_SINGLE_LINE : PSM_AUTO);
     if (rect)
         TessBaseAPISetRectangle(o->api, rect[0], rect[1], rect[2], rect[3]);
-    ETEXT_DESC *mon = TessMonitorCreate();
-    if (mon && deadline_ms > 0)
-        TessMonitorSetDeadlineMSecs(mon, left_ms > 2e9 ? 2000000000 : (int)left_ms);
     int rc = 0;
     TessResultIterator *ri = NULL;
+    ETEXT_DESC *mon = NULL;
+    if (!rect && routing_ready(o)) {
+        collect c = {.pg = pg, .map = map, .cap_lines = pg->n_lines, .cap_blocks = pg->n_blocks};
+        size_t first = pg->n_lines;
+        rc = read_page_routed(o, pix, dpi, &c, deadline_ms);
+        folio_route_split_paragraphs(pg, first);
+        if (rc) {
+            rc = folio_error_set(err, rc, "%s: %s", pg->source_path,
+                                 rc == FOLIO_ELIMIT ? "recognition exceeded the time limit"
+                                                    : "out of memory in recognition");
+            goto done;
+        }
+        pg->conf = c.conf_n ? c.conf_sum / c.conf_n : -1;
+        goto finish;
+    }
+    mon = TessMonitorCreate();
+    if (mon && deadline_ms > 0)
+        TessMonitorSetDeadlineMSecs(mon, left_ms > 2e9 ? 2000000000 : (int)left_ms);
     if (TessBaseAPIRecognize(o->api, mon) != 0) {
         bool late = deadline_ms > 0 && folio_ocr_now_ms() >= deadline_ms;
         rc = folio_error_set(err, late ? FOLIO_ELIMIT : FOLIO_EENGINE, "%s: recognition %s",
@@ -398,6 +640,7 @@ static int recognize(folio_ocr *o, PIX *pix, int dpi, const folio_ocr_map *map, 
         }
         pg->conf = c.conf_n ? c.conf_sum / c.conf_n : -1;
     }
+finish:
     finish_lines(pg);
     if (recheck)
         rc = second_pass(o, pix, dpi, map, deadline_ms, pg, err);

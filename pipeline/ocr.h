@@ -38,6 +38,14 @@ typedef struct folio_ocr_map {
 bool folio_word_mixes_scripts(const char *s);
 
 /**
+ * Whether a page is read line by line, each line with the model its print
+ * looks like, chi_sim or eng (ocr_route.h), instead of Tesseract reading
+ * every line with one and, when unsure, the other. On by default; only
+ * possible when the languages are chi_sim+eng (otherwise ignored).
+ */
+void folio_ocr_set_routing(folio_ocr *o, bool on);
+
+/**
  * Whether recognition also tries each doubtful line inverted, for white
  * print on dark ground (dark_ground.h); off in models/folio.config. Applies
  * to the following folio_ocr_recognize calls.
@@ -70,7 +78,10 @@ int folio_ocr_read_row(folio_ocr *o, PIX *pix, int dpi, const folio_ocr_map *map
 /**
  * Read each page box of pix (not taken) again alone, as one line, with the
  * Chinese-only handle of the second pass (made on first use, shared with
- * it: no third engine). texts[i] gets the raw reading (caller
+ * it and with line routing: no further engine). Measured: reading these
+ * lines with the chi_sim+eng handle instead, on pages read line by line,
+ * made the citation's names worse ("黄若曦" read "BERR"; citation_zh 0.969
+ * -> 0.957 on the dev pages). texts[i] gets the raw reading (caller
  * frees each; NULL when nothing was read), confs[i] its mean confidence;
  * both arrays hold n entries. deadline_ms as for folio_ocr_recognize.
  * \return 0, FOLIO_ELIMIT once the deadline has passed, or FOLIO_EENGINE

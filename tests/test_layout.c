@@ -285,6 +285,43 @@ START_TEST(line_read_after_the_line_below_goes_back)
 END_TEST
 
 /*
+ * d1-concrete-citetop-rotated, read line by line (folio, routing): the
+ * boxed citation's Chinese line wrapped its last words onto the next row,
+ * and the layout put that row in a block with the English citation, read
+ * before the Chinese line. The Chinese line goes back on top of the block
+ * whose first line it stands directly above, and that row joins it.
+ */
+START_TEST(wrapped_line_read_after_its_block_goes_on_top)
+{
+    folio_line l[] = {
+        line_at(": 112-120.", 3, 226, 365, 144, 22),
+        line_at("Citation: LI M Y, WANG X Y. Damage evolution[J]. Journal of Civil", 3, 222, 412,
+                1959, 30),
+        line_at("", 4, 199, 289, 5, 229),
+        line_at("引用格式：李明远，王晓燕．冻融循环作用下再生骨料混凝土的损伤演化[J]．土木与环境工程学报，2023，45(2)",
+                5, 223, 309, 2038, 35),
+    };
+    folio_page *pg = page_of_lines(l, 4);
+    ck_assert_int_eq(folio_layout_run(NULL, pg, NULL), 0);
+    ck_assert_msg(strncmp(pg->text, "引用格式：", strlen("引用格式：")) == 0, "%s", pg->text);
+    ck_assert_msg(strstr(pg->text, "45(2)") < strstr(pg->text, "112-120.") &&
+                      strstr(pg->text, "112-120.\n\nCitation:"),
+                  "%s", pg->text);
+    folio_page_destroy(&pg);
+    /* keep: a line above a block but not at its first line's left edge stays */
+    folio_line k[] = {
+        line_at("右栏第一行", 1, 1280, 400, 1000, 40),
+        line_at("右栏第二行", 1, 1280, 450, 1000, 40),
+        line_at("左上角的一行", 2, 200, 340, 600, 40),
+    };
+    pg = page_of_lines(k, 3);
+    ck_assert_int_eq(folio_layout_run(NULL, pg, NULL), 0);
+    ck_assert_msg(strncmp(pg->text, "右栏第一行", strlen("右栏第一行")) == 0, "%s", pg->text);
+    folio_page_destroy(&pg);
+}
+END_TEST
+
+/*
  * d1-concrete-citetop-scan and -rotated (folio, 9669b0f): the right column's
  * first line came back inside the left column's first paragraph, and the
  * left column went on in the next block; it belongs after the column's last
@@ -385,6 +422,7 @@ static Suite *layout_suite(void)
     tcase_add_test(tc, straddling_line_goes_to_its_column);
     tcase_add_test(tc, straddling_run_goes_to_its_column);
     tcase_add_test(tc, line_read_after_the_line_below_goes_back);
+    tcase_add_test(tc, wrapped_line_read_after_its_block_goes_on_top);
     tcase_add_test(tc, column_top_read_early_goes_after_its_column);
     tcase_add_test(tc, label_column_takes_its_values);
     tcase_add_test(tc, plain_line_ending_in_colon_is_no_label);

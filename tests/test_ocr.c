@@ -2,9 +2,11 @@
 /*
  * Tests for pipeline/ocr.c with the real Tesseract on a committed sample:
  * words, lines and boxes come out, the handle is reusable, one row reads
- * alone, a missing language is an engine error, a deadline cancels a page.
+ * alone, a missing language is an engine error, a deadline cancels a page;
+ * and the rules that route each line to one model (ocr_route.c).
  */
 #include "pipeline/ocr.h"
+#include "pipeline/ocr_route.h"
 #include "pipeline/recheck.h"
 #include "pipeline/text.h"
 #include "testutil.h"
@@ -242,6 +244,10 @@ static void recheck_setup(recheck_fx *fx)
     fx->pg = folio_page_new();
     fx->pg->source_path = folio_strdup("seed-head.png");
     fx->map = (folio_ocr_map){1, 0, 0};
+    /* The crops are built from the boxes of Tesseract's own page reading, where these
+     * cases were measured; read line by line, the sample's affiliation line starts with
+     * an ASCII "(" whose crop chi_sim reads "KALLA" (left for later, see #6's notes). */
+    folio_ocr_set_routing(fx->o, false);
     ck_assert_int_eq(folio_ocr_recognize(fx->o, fx->pix, 300, &fx->map, 0, false, fx->pg, fx->err),
                      0);
 }
@@ -356,6 +362,114 @@ START_TEST(recheck_crop_leaves_out_the_row_above)
 }
 END_TEST
 
+static size_t count_han(const folio_page *pg)
+{
+    size_t han = 0, latin = 0;
+    for (size_t i = 0; i < pg->n_lines; i++)
+        for (size_t j = 0; j < pg->lines[i].n_words; j++)
+            folio_count_scripts(pg->lines[i].words[j].text, &han, &latin);
+    return han;
+}
+
+/*
+ * The sample read line by line, each line by one model, holds what the page
+ * reading with both models holds: the English affiliation and the Chinese
+ * lines, about as many lines and as much Chinese.
+ */
+START_TEST(routed_reading_keeps_both_scripts)
+{
+    folio_error *err = folio_error_create();
+    folio_ocr *o = folio_ocr_create(NULL, "chi_sim+eng", NULL, err);
+    ck_assert_msg(o != NULL, "%s", folio_error_message(err));
+    PIX *pix = pixRead(sample_path("seed-head.png"));
+    folio_ocr_set_routing(o, false);
+    folio_page *whole = recognize(o, pix);
+    folio_ocr_set_routing(o, true);
+    folio_page *routed = recognize(o, pix);
+    ck_assert(any_word_contains(routed, "Chongqing"));
+    ck_assert(any_word_contains(routed, "400044"));
+    ck_assert_uint_ge(routed->n_lines + 3, whole->n_lines);
+    ck_assert_uint_le(routed->n_lines, whole->n_lines + 3);
+    size_t hw = count_han(whole), hr = count_han(routed);
+    ck_assert_msg(hr * 10 >= hw * 9, "routed reading has %zu Han characters, whole %zu", hr, hw);
+    for (size_t i = 0; i < routed->n_lines; i++)
+        ck_assert_int_lt(routed->lines[i].block, (int)routed->n_blocks);
+    folio_page_destroy(&whole);
+    folio_page_destroy(&routed);
+    pixDestroy(&pix);
+    folio_ocr_destroy(&o);
+    folio_error_destroy(&err);
+}
+END_TEST
+
+/* Columns 0-4 hold one run of ink, columns 5-9 three; column 10 none. */
+START_TEST(strokes_count_ink_runs_down_columns)
+{
+    PIX *bin = pixCreate(11, 30, 1);
+    for (int x = 0; x < 5; x++)
+        for (int y = 5; y < 25; y++)
+            pixSetPixel(bin, x, y, 1);
+    const int runs[3][2] = {{2, 6}, {10, 15}, {20, 25}};
+    for (int x = 5; x < 10; x++)
+        for (int r = 0; r < 3; r++)
+            for (int y = runs[r][0]; y < runs[r][1]; y++)
+                pixSetPixel(bin, x, y, 1);
+    ck_assert_double_eq_tol(folio_route_strokes(bin), 2.0, 1e-9);
+    pixDestroy(&bin);
+    bin = pixCreate(8, 8, 1);
+    ck_assert_double_eq(folio_route_strokes(bin), 0);
+    pixDestroy(&bin);
+    ck_assert_double_eq(folio_route_strokes(NULL), 0);
+    ck_assert(folio_route_looks_latin(1.7));
+    ck_assert(!folio_route_looks_latin(2.3));
+    ck_assert(!folio_route_looks_latin(0));
+}
+END_TEST
+
+/* Readings measured on the dev pages (ocr_route.c). */
+START_TEST(doubtful_readings_go_to_the_other_model)
+{
+    ck_assert(!folio_route_doubt(true, "Abstract: To investigate the durability", 95));
+    ck_assert(folio_route_doubt(true, "AM, ERR, KER", 28));
+    ck_assert(!folio_route_doubt(false, "摘要：为研究冻融循环作用下再生骨料", 60));
+    ck_assert(folio_route_doubt(false, "Jjournal of CIvU and Environmental Englneerling", 62));
+    /* eng's Latin reading wins a tie with chi_sim's; chi_sim's Chinese beats eng's garbage */
+    ck_assert(folio_route_score(true, "DOT: 10.11835/j.issn.2096-6717", 76) >
+              folio_route_score(false, "DOI: 10.1183S/j.issn.2096-6717", 75));
+    ck_assert(folio_route_score(false, "收稿日期: 2023-07-02", 72) >
+              folio_route_score(true, "WHEY: 2023-07-02", 36));
+    ck_assert(folio_route_score(false, "(School of Civil Engineering", 91) <
+              folio_route_score(true, "(School of Civil Engineering", 91));
+}
+END_TEST
+
+static void shape_line(folio_line *ln, int row, int x, int w)
+{
+    ln->box = (folio_box){x, 100 + 50 * row, w, 40};
+    ln->n_words = 1;
+    ln->words = calloc(1, sizeof(folio_word));
+}
+
+/* One layout paragraph: full, short, full, indented full, centred short. */
+START_TEST(paragraphs_split_by_shape)
+{
+    folio_page *pg = folio_page_new();
+    pg->n_lines = 5;
+    pg->lines = calloc(5, sizeof(folio_line));
+    const int xw[5][2] = {{200, 1000}, {200, 400}, {200, 1000}, {280, 920}, {600, 200}};
+    for (int i = 0; i < 5; i++)
+        shape_line(&pg->lines[i], i, xw[i][0], xw[i][1]);
+    pg->lines[0].para_start = true;
+    folio_route_split_paragraphs(pg, 0);
+    ck_assert(pg->lines[0].para_start);
+    ck_assert(!pg->lines[1].para_start);
+    ck_assert(pg->lines[2].para_start); /* after a short line */
+    ck_assert(pg->lines[3].para_start); /* indented, running to the edge */
+    ck_assert(!pg->lines[4].para_start); /* centred, not indented */
+    folio_page_destroy(&pg);
+}
+END_TEST
+
 static Suite *ocr_suite(void)
 {
     Suite *s = suite_create("ocr");
@@ -366,6 +480,12 @@ static Suite *ocr_suite(void)
     tcase_add_test(tc, blank_page_has_no_lines);
     tcase_add_test(tc, missing_language_is_engine_error);
     tcase_add_test(tc, deadline_cancels_recognition);
+    tcase_add_test(tc, routed_reading_keeps_both_scripts);
+    suite_add_tcase(s, tc);
+    tc = tcase_create("route");
+    tcase_add_test(tc, strokes_count_ink_runs_down_columns);
+    tcase_add_test(tc, doubtful_readings_go_to_the_other_model);
+    tcase_add_test(tc, paragraphs_split_by_shape);
     suite_add_tcase(s, tc);
     tc = tcase_create("recheck");
     tcase_add_test(tc, recheck_accepts_han_names_without_margin);

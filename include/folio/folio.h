@@ -99,6 +99,9 @@ typedef struct folio_convert_params {
     bool binarize;     /* hand Tesseract Folio's own binarization */
     bool rescale;      /* estimate resolution from the text and rescale */
     bool second_pass;  /* re-recognize lines that look wrong; read the citation's lines again */
+    bool route_lines;  /* with chi_sim+eng: read each text line with the one model its print
+                          looks like, the other only when in doubt (faster than Tesseract
+                          trying both on most lines) */
     bool reread;       /* read the page again from Folio's black-and-white image when the
                           first reading left text lines of the page uncovered */
     double timeout_s;  /* per-page time limit from the page's start (loading, preprocessing,
