@@ -85,19 +85,36 @@ static void tok_push(tok *t, uint32_t c, size_t src)
     }
 }
 
-/* Registrant prefix "10.NNNN/" (spaces around the slash tolerated). \return index after it. */
+/* A letter chi_sim reads for a digit in a DOI's registrant code, which is
+ * all digits: "10.1183S/" for "10.11835/" (seed citetop rotated, d1 clean,
+ * read line by line). 0 when c is no such letter. */
+static uint32_t registrant_digit(uint32_t c)
+{
+    if (c == 'S' || c == 's')
+        return '5';
+    if (c == 'B')
+        return '8';
+    uint32_t d = unconfuse_digit(c);
+    return d != c ? d : 0;
+}
+
+/* Registrant prefix "10.NNNN/" (spaces around the slash tolerated; one
+ * letter for a digit mended). \return index after it. */
 static size_t doi_prefix(const cps *s, size_t i, tok *t)
 {
     if (!cps_has_at(s, i, "10."))
         return 0;
-    size_t j = i + 3, digits = 0;
+    size_t j = i + 3, digits = 0, letters = 0;
     for (size_t k = 0; k < 3; k++)
         tok_push(t, s->v[i + k], i + k);
-    while (j < s->n && digits < 10 && is_digit(s->v[j])) {
-        tok_push(t, s->v[j], j);
-        j++, digits++;
+    while (j < s->n && digits + letters < 10 &&
+           (is_digit(s->v[j]) || (letters == 0 && registrant_digit(s->v[j])))) {
+        bool d = is_digit(s->v[j]);
+        tok_push(t, d ? s->v[j] : registrant_digit(s->v[j]), j);
+        digits += d, letters += !d;
+        j++;
     }
-    if (digits < 4)
+    if (digits < 4 || (letters && digits + letters < 5))
         return 0;
     if (at(s, j) == ' ' && at(s, j + 1) == '/')
         j++;
