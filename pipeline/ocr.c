@@ -153,6 +153,7 @@ const char *folio_ocr_datapath(const folio_ocr *o)
 
 typedef struct collect {
     folio_page *pg;
+    int routed, twice; /* lines read one by one, and of them read by both models */
     size_t cap_lines, cap_blocks, cap_words;
     const folio_ocr_map *map;
     double conf_sum;
@@ -438,7 +439,8 @@ static bool line_rect(PIX *pix, int l, int t, int r, int b, l_int32 *rect)
  * the reading kept (its text owned by the caller; h NULL when nothing was
  * read). \return 0 or FOLIO_ENOMEM.
  */
-static int read_routed_line(folio_ocr *o, PIX *pix, const TessPageIterator *pi, reading *keep)
+static int read_routed_line(folio_ocr *o, PIX *pix, const TessPageIterator *pi, reading *keep,
+                            collect *c)
 {
     memset(keep, 0, sizeof(*keep));
     int l = 0, t = 0, r = 0, b = 0;
@@ -452,7 +454,9 @@ static int read_routed_line(folio_ocr *o, PIX *pix, const TessPageIterator *pi, 
     reading first = {0}, second = {0};
     if (read_rect(o->line[latin ? LINE_EN : LINE_ZH], rect, &first))
         return FOLIO_ENOMEM;
+    c->routed++;
     if (!first.h || folio_route_doubt(latin, first.text, first.conf)) {
+        c->twice++;
         if (read_rect(o->line[latin ? LINE_ZH : LINE_EN], rect, &second)) {
             free(first.text);
             return FOLIO_ENOMEM;
@@ -555,7 +559,7 @@ static int walk_routed(folio_ocr *o, collect *c, PIX *pix, double deadline_ms)
             para++;
         reading rd = {0};
         if (is_text_block(pi))
-            rc = read_routed_line(o, pix, pi, &rd);
+            rc = read_routed_line(o, pix, pi, &rd, c);
         if (rc == 0)
             rc = keep_routed_line(c, pi, &rd, para);
     } while (rc == 0 && TessPageIteratorNext(pi, RIL_TEXTLINE));
@@ -617,6 +621,8 @@ static int recognize(folio_ocr *o, PIX *pix, int dpi, const folio_ocr_map *map, 
             goto done;
         }
         pg->conf = c.conf_n ? c.conf_sum / c.conf_n : -1;
+        pg->reread.lines_routed = c.routed;
+        pg->reread.lines_read_twice = c.twice;
         goto finish;
     }
     mon = TessMonitorCreate();

@@ -38,6 +38,7 @@ folio_page *folio_page_new(void)
         pg->pre.binarize = "none";
         pg->reread.unread = -1;
         pg->reread.dark_ground_mm2 = -1;
+        pg->reread.lines_routed = -1;
     }
     return pg;
 }

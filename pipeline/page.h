@@ -100,6 +100,9 @@ typedef struct folio_reread_report {
     bool kept;        /* the second reading replaced the first */
     double dark_ground_mm2; /* page area on dark ground (dark_ground.h), -1: not measured */
     bool invert;      /* Tesseract also tried doubtful lines inverted */
+    int lines_routed; /* lines the first reading read one by one, each with the model its
+                         print looks like (ocr_route.h); -1: Tesseract read the page whole */
+    int lines_read_twice; /* of them, read by both models (the first reading in doubt) */
 } folio_reread_report;
 
 enum folio_stage {

@@ -125,6 +125,10 @@ static json_t *jreread(const folio_reread_report *r)
                                                   ? json_integer((json_int_t)r->dark_ground_mm2)
                                                   : json_null());
     json_object_set_new(o, "invert", json_boolean(r->invert));
+    bool routed = r->lines_routed >= 0;
+    json_object_set_new(o, "lines_routed", routed ? json_integer(r->lines_routed) : json_null());
+    json_object_set_new(o, "lines_read_twice",
+                        routed ? json_integer(r->lines_read_twice) : json_null());
     return o;
 }
 

@@ -386,6 +386,10 @@ START_TEST(routed_reading_keeps_both_scripts)
     folio_page *whole = recognize(o, pix);
     folio_ocr_set_routing(o, true);
     folio_page *routed = recognize(o, pix);
+    ck_assert_int_eq(whole->reread.lines_routed, -1);
+    ck_assert_int_gt(routed->reread.lines_routed, 0);
+    ck_assert_int_le(routed->reread.lines_routed, (int)routed->n_lines);
+    ck_assert_int_le(routed->reread.lines_read_twice, routed->reread.lines_routed);
     ck_assert(any_word_contains(routed, "Chongqing"));
     ck_assert(any_word_contains(routed, "400044"));
     ck_assert_uint_ge(routed->n_lines + 3, whole->n_lines);
