@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /*
- * The recognition stage: one Tesseract handle, created once per worker and
- * reused for every page, and the walk over its result iterator that turns
+ * The recognition stage: Tesseract handles created once per worker and
+ * reused for every page (the page handle for layout, and chi_sim and eng
+ * alone for single lines), and the walk over their results that turns
  * Tesseract's blocks, paragraphs, lines and words into Folio's page model.
  */
 #ifndef FOLIO_OCR_H

@@ -76,8 +76,9 @@ typedef struct folio_engine_params {
 void folio_engine_params_init(folio_engine_params *p);
 
 /**
- * Create an engine: one Tesseract handle, initialized and ready. Limits
- * Tesseract's OpenMP to one thread for the whole process.
+ * Create an engine: its Tesseract page handle initialized and ready (the
+ * single-language line handles follow on first use). Limits Tesseract's
+ * OpenMP to one thread for the whole process.
  * \return a new engine (caller destroys with folio_engine_destroy) or NULL
  *         with err set (FOLIO_EENGINE when language data is missing).
  */
@@ -101,7 +102,7 @@ typedef struct folio_convert_params {
     bool second_pass;  /* re-recognize lines that look wrong; read the citation's lines again */
     bool route_lines;  /* with chi_sim+eng: read each text line with the one model its print
                           looks like, the other only when in doubt (faster than Tesseract
-                          trying both on most lines) */
+                          trying both on most lines; --no-line-routing turns it off) */
     bool reread;       /* read the page again from Folio's black-and-white image when the
                           first reading left text lines of the page uncovered */
     double timeout_s;  /* per-page time limit from the page's start (loading, preprocessing,
