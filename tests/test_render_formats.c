@@ -812,6 +812,41 @@ START_TEST(pdf_narrow_gutter_keeps_columns_apart)
 }
 END_TEST
 
+/*
+ * The same page read line by line (the default since 4ee59ab): the layout's
+ * line boxes are tight to the ink, so both columns' lines are 26-31 px and
+ * each left line is a paragraph of its own. Drawn short of the gutter but at
+ * one size, poppler still read each right line into the left line on its
+ * row; the run beside is drawn larger.
+ */
+START_TEST(pdf_narrow_gutter_keeps_like_sized_columns_apart)
+{
+    static const zh_line_spec ls[] = {
+        {"零引言", 134, 1559, 87, 29},
+        {"我国每年产生的建筑垃圾超过二十亿吨其中废弃", 190, 1601, 624, 30},
+        {"混凝土约占四成将废弃混凝土破碎筛分后制备再", 135, 1643, 686, 28},
+        {"生骨料既能减少天然砂石的开采又能缓解建筑垃", 135, 1685, 667, 31},
+        {"圾围城的问题具有显著的经济与环境效益然而", 134, 1727, 648, 29},
+        {"再生骨料表面附着旧砂浆孔隙率高吸水率大使", 135, 1768, 667, 29},
+        {"再生骨料混凝土在冻融环境中的耐久性明显低于普通", 135, 1810, 666, 27},
+        {"混凝土。", 135, 1852, 91, 26},
+        {"目前国内外学者对再生骨料混凝土的力学性能", 191, 1893, 610, 30},
+        {"已开展了大量研究但对其冻融损伤机理及寿命预测", 853, 1559, 665, 31},
+        {"的研究仍不充分本文通过快速冻融试验系统分析", 831, 1601, 687, 30},
+        {"了取代率对损伤演化的影响。", 853, 1643, 342, 28},
+    };
+    folio_page *pg = folio_page_new();
+    pg->width = 1653;
+    pg->height = 2338;
+    pg->pre.dpi_used = 240;
+    add_zh_lines(pg, ls, sizeof(ls) / sizeof(ls[0]));
+    for (size_t i = 0; i < 8; i++)
+        add_block(pg, i, 1, "", "body");
+    add_block(pg, 8, 4, "", "body");
+    assert_pdf_reads_in_order(pg, "gutter-alike.pdf");
+}
+END_TEST
+
 START_TEST(pdf_embeds_image_and_font)
 {
     folio_page *pg = synthetic_page(8);
@@ -1022,6 +1057,7 @@ static Suite *render_formats_suite(void)
     tcase_add_test(tc, jats_front_matter);
     tcase_add_test(tc, markdown_structure_and_escaping);
     tcase_add_test(tc, pdf_text_layer_reads_back);
+    tcase_add_test(tc, pdf_narrow_gutter_keeps_like_sized_columns_apart);
     tcase_add_test(tc, pdf_embeds_image_and_font);
     tcase_add_test(tc, pdf_paragraph_order_survives_odd_line_boxes);
     tcase_add_test(tc, pdf_narrow_gutter_keeps_columns_apart);
