@@ -774,6 +774,37 @@ START_TEST(pdf_paragraph_order_survives_odd_line_boxes)
 }
 END_TEST
 
+/* d1-concrete (bad scan) from its heading "0 引言" down: the left column's
+ * nine lines, then the right column's top three. */
+static const char *const d1_bad_texts[12] = {
+    "零引言",
+    "我国每年产生的建筑垃圾超过二十亿吨其中废弃",
+    "混凝土约占四成将废弃混凝土破碎筛分后制备再",
+    "生骨料既能减少天然砂石的开采又能缓解建筑垃",
+    "圾围城的问题具有显著的经济与环境效益然而",
+    "再生骨料表面附着旧砂浆孔隙率高吸水率大使",
+    "再生骨料混凝土在冻融环境中的耐久性明显低于普通",
+    "混凝土。",
+    "目前国内外学者对再生骨料混凝土的力学性能",
+    "已开展了大量研究但对其冻融损伤机理及寿命预测",
+    "的研究仍不充分本文通过快速冻融试验系统分析",
+    "了取代率对损伤演化的影响。",
+};
+
+/* That page at 240 dpi with the twelve lines at the boxes given (x, y, w, h). */
+static folio_page *d1_bad_page(const int boxes[12][4])
+{
+    zh_line_spec ls[12];
+    for (size_t i = 0; i < 12; i++)
+        ls[i] = (zh_line_spec){d1_bad_texts[i], boxes[i][0], boxes[i][1], boxes[i][2], boxes[i][3]};
+    folio_page *pg = folio_page_new();
+    pg->width = 1653;
+    pg->height = 2338;
+    pg->pre.dpi_used = 240;
+    add_zh_lines(pg, ls, 12);
+    return pg;
+}
+
 /*
  * The first page of d1-concrete (bad scan) in small: at 240 dpi the
  * gutter is 7 to 33 pixels, a third of a line height or less; the layout
@@ -785,25 +816,12 @@ END_TEST
  */
 START_TEST(pdf_narrow_gutter_keeps_columns_apart)
 {
-    static const zh_line_spec ls[] = {
-        {"零引言", 134, 1559, 87, 29},
-        {"我国每年产生的建筑垃圾超过二十亿吨其中废弃", 190, 1597, 626, 44},
-        {"混凝土约占四成将废弃混凝土破碎筛分后制备再", 135, 1639, 687, 44},
-        {"生骨料既能减少天然砂石的开采又能缓解建筑垃", 135, 1685, 667, 31},
-        {"圾围城的问题具有显著的经济与环境效益然而", 134, 1727, 648, 29},
-        {"再生骨料表面附着旧砂浆孔隙率高吸水率大使", 135, 1768, 667, 29},
-        {"再生骨料混凝土在冻融环境中的耐久性明显低于普通", 135, 1810, 666, 27},
-        {"混凝土。", 135, 1852, 91, 26},
-        {"目前国内外学者对再生骨料混凝土的力学性能", 191, 1893, 610, 30},
-        {"已开展了大量研究但对其冻融损伤机理及寿命预测", 853, 1556, 665, 44},
-        {"的研究仍不充分本文通过快速冻融试验系统分析", 829, 1597, 689, 44},
-        {"了取代率对损伤演化的影响。", 855, 1639, 340, 44},
+    static const int boxes[12][4] = {
+        {134, 1559, 87, 29},  {190, 1597, 626, 44}, {135, 1639, 687, 44}, {135, 1685, 667, 31},
+        {134, 1727, 648, 29}, {135, 1768, 667, 29}, {135, 1810, 666, 27}, {135, 1852, 91, 26},
+        {191, 1893, 610, 30}, {853, 1556, 665, 44}, {829, 1597, 689, 44}, {855, 1639, 340, 44},
     };
-    folio_page *pg = folio_page_new();
-    pg->width = 1653;
-    pg->height = 2338;
-    pg->pre.dpi_used = 240;
-    add_zh_lines(pg, ls, sizeof(ls) / sizeof(ls[0]));
+    folio_page *pg = d1_bad_page(boxes);
     add_block(pg, 0, 2, "", "body");
     for (size_t i = 2; i < 7; i++)
         add_block(pg, i, 1, "", "body");
@@ -821,25 +839,12 @@ END_TEST
  */
 START_TEST(pdf_narrow_gutter_keeps_like_sized_columns_apart)
 {
-    static const zh_line_spec ls[] = {
-        {"零引言", 134, 1559, 87, 29},
-        {"我国每年产生的建筑垃圾超过二十亿吨其中废弃", 190, 1601, 624, 30},
-        {"混凝土约占四成将废弃混凝土破碎筛分后制备再", 135, 1643, 686, 28},
-        {"生骨料既能减少天然砂石的开采又能缓解建筑垃", 135, 1685, 667, 31},
-        {"圾围城的问题具有显著的经济与环境效益然而", 134, 1727, 648, 29},
-        {"再生骨料表面附着旧砂浆孔隙率高吸水率大使", 135, 1768, 667, 29},
-        {"再生骨料混凝土在冻融环境中的耐久性明显低于普通", 135, 1810, 666, 27},
-        {"混凝土。", 135, 1852, 91, 26},
-        {"目前国内外学者对再生骨料混凝土的力学性能", 191, 1893, 610, 30},
-        {"已开展了大量研究但对其冻融损伤机理及寿命预测", 853, 1559, 665, 31},
-        {"的研究仍不充分本文通过快速冻融试验系统分析", 831, 1601, 687, 30},
-        {"了取代率对损伤演化的影响。", 853, 1643, 342, 28},
+    static const int boxes[12][4] = {
+        {134, 1559, 87, 29},  {190, 1601, 624, 30}, {135, 1643, 686, 28}, {135, 1685, 667, 31},
+        {134, 1727, 648, 29}, {135, 1768, 667, 29}, {135, 1810, 666, 27}, {135, 1852, 91, 26},
+        {191, 1893, 610, 30}, {853, 1559, 665, 31}, {831, 1601, 687, 30}, {853, 1643, 342, 28},
     };
-    folio_page *pg = folio_page_new();
-    pg->width = 1653;
-    pg->height = 2338;
-    pg->pre.dpi_used = 240;
-    add_zh_lines(pg, ls, sizeof(ls) / sizeof(ls[0]));
+    folio_page *pg = d1_bad_page(boxes);
     for (size_t i = 0; i < 8; i++)
         add_block(pg, i, 1, "", "body");
     add_block(pg, 8, 4, "", "body");
