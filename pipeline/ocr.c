@@ -109,6 +109,15 @@ folio_ocr *folio_ocr_create(const char *tessdata, const char *lang, const char *
     return o;
 }
 
+/* The handles o holds, made or not (NULL), into apis[ALL_HANDLES]. */
+#define ALL_HANDLES (1 + LINE_HANDLES)
+static void all_handles(const folio_ocr *o, TessBaseAPI **apis)
+{
+    apis[0] = o->api;
+    for (int k = 0; k < LINE_HANDLES; k++)
+        apis[1 + k] = o->line[k];
+}
+
 void folio_ocr_set_routing(folio_ocr *o, bool on)
 {
     if (o)
@@ -120,8 +129,9 @@ void folio_ocr_set_invert(folio_ocr *o, bool on)
     if (!o)
         return;
     o->invert = on;
-    TessBaseAPI *apis[1 + LINE_HANDLES] = {o->api, o->line[LINE_ZH], o->line[LINE_EN]};
-    for (int i = 0; i < 1 + LINE_HANDLES; i++)
+    TessBaseAPI *apis[ALL_HANDLES];
+    all_handles(o, apis);
+    for (int i = 0; i < ALL_HANDLES; i++)
         if (apis[i])
             TessBaseAPISetVariable(apis[i], "tessedit_do_invert", on ? "1" : "0");
 }
@@ -130,8 +140,9 @@ void folio_ocr_destroy(folio_ocr **po)
 {
     if (!po || !*po)
         return;
-    TessBaseAPI *apis[1 + LINE_HANDLES] = {(*po)->api, (*po)->line[LINE_ZH], (*po)->line[LINE_EN]};
-    for (int i = 0; i < 1 + LINE_HANDLES; i++) {
+    TessBaseAPI *apis[ALL_HANDLES];
+    all_handles(*po, apis);
+    for (int i = 0; i < ALL_HANDLES; i++) {
         if (apis[i]) {
             TessBaseAPIEnd(apis[i]);
             TessBaseAPIDelete(apis[i]);
@@ -422,10 +433,10 @@ static int read_rect(TessBaseAPI *h, const l_int32 *r, reading *rd)
     return 0;
 }
 
-/* Pixels of pix around the line box l,t,r,b of the layout, padded. */
-static bool line_rect(PIX *pix, int l, int t, int r, int b, l_int32 *rect)
+/* The pixels l,t..r,b of pix grown by p on each side, cut to the image, as
+ * x, y, w, h in rect. \return false when less than 4 pixels either way. */
+static bool padded_rect(PIX *pix, int l, int t, int r, int b, int p, l_int32 *rect)
 {
-    int p = (int)((b - t) * LINE_PAD) + 2;
     int x0 = l - p < 0 ? 0 : l - p, y0 = t - p < 0 ? 0 : t - p;
     int x1 = r + p > pixGetWidth(pix) ? pixGetWidth(pix) : r + p;
     int y1 = b + p > pixGetHeight(pix) ? pixGetHeight(pix) : b + p;
@@ -446,7 +457,7 @@ static int read_routed_line(folio_ocr *o, PIX *pix, const TessPageIterator *pi, 
     int l = 0, t = 0, r = 0, b = 0;
     l_int32 rect[4];
     if (!TessPageIteratorBoundingBox(pi, RIL_TEXTLINE, &l, &t, &r, &b) || b - t < MIN_LINE_PX ||
-        !line_rect(pix, l, t, r, b, rect))
+        !padded_rect(pix, l, t, r, b, (int)((b - t) * LINE_PAD) + 2, rect))
         return 0;
     struct Pix *bin = TessPageIteratorGetBinaryImage(pi, RIL_TEXTLINE);
     bool latin = folio_route_looks_latin(folio_route_strokes(bin));
@@ -669,15 +680,9 @@ int folio_ocr_recognize(folio_ocr *o, PIX *pix, int dpi, const folio_ocr_map *ma
 /* Pixels of pix around the page box b, grown by pad of its height. \return false if empty. */
 static bool rect_of(PIX *pix, const folio_ocr_map *m, folio_box b, double pad, l_int32 *r)
 {
-    int p = (int)(b.h * m->scale * pad) + 2;
-    int x = (int)((b.x - m->off_x) * m->scale) - p, y = (int)((b.y - m->off_y) * m->scale) - p;
-    int x1 = x + (int)(b.w * m->scale) + 2 * p, y1 = y + (int)(b.h * m->scale) + 2 * p;
-    x = x < 0 ? 0 : x;
-    y = y < 0 ? 0 : y;
-    x1 = x1 > pixGetWidth(pix) ? pixGetWidth(pix) : x1;
-    y1 = y1 > pixGetHeight(pix) ? pixGetHeight(pix) : y1;
-    r[0] = x, r[1] = y, r[2] = x1 - x, r[3] = y1 - y;
-    return r[2] >= 4 && r[3] >= 4;
+    int x = (int)((b.x - m->off_x) * m->scale), y = (int)((b.y - m->off_y) * m->scale);
+    return padded_rect(pix, x, y, x + (int)(b.w * m->scale), y + (int)(b.h * m->scale),
+                       (int)(b.h * m->scale * pad) + 2, r);
 }
 
 int folio_ocr_read_row(folio_ocr *o, PIX *pix, int dpi, const folio_ocr_map *map, folio_box row,
